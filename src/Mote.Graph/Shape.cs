@@ -11,7 +11,7 @@ public readonly record struct Shape(ValueArray<int> Dimensions)
 
     public int this[int axis] => Dimensions[axis];
 
-    /// <summary>Number of elements; -1 when a dimension is unknown (negative), and overflow is reported as an error.</summary>
+    /// <summary>Number of elements; -1 when a dimension is unknown (negative) or the product does not fit 63 bits.</summary>
     public long ElementCount
     {
         get
@@ -24,7 +24,12 @@ public readonly record struct Shape(ValueArray<int> Dimensions)
                     return -1;
                 }
 
-                count = checked(count * dim);
+                if (dim != 0 && count > long.MaxValue / dim)
+                {
+                    return -1;
+                }
+
+                count *= dim;
             }
 
             return count;

@@ -17,6 +17,13 @@ public sealed record Tensor(string Name, DataType Type, Shape Shape)
 
     public bool IsConstant => Data is not null;
 
-    /// <summary>Bytes the tensor occupies: element count × element size (0 when unknown).</summary>
-    public long ByteSize => Shape.IsFullyKnown ? Shape.ElementCount * Type.ElementSize() : 0;
+    /// <summary>Bytes the tensor occupies: element count × element size (0 when unknown or absurdly large).</summary>
+    public long ByteSize
+    {
+        get
+        {
+            var count = Shape.ElementCount;
+            return count < 0 || count > long.MaxValue / 16 ? 0 : count * Type.ElementSize();
+        }
+    }
 }
