@@ -1,0 +1,119 @@
+using System.CommandLine;
+using Mote.Cli.Json;
+using Spectre.Console;
+
+namespace Mote.Cli.Commands;
+
+/// <summary>`mote inspect MODEL [--json]`: tensors, operators, options, quantization, MACs, weight bytes.</summary>
+public static class InspectCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var model = new Argument<string>("model") { Description = "A .tflite model file." };
+        var json = new Option<bool>("--json") { Description = "Print the facts as JSON (docs/json/inspect.md) instead of tables." };
+        var command = new Command("inspect", "Show a model's inputs, outputs and operators with shapes, options, quantization, MACs and weight bytes.\n\nExample:\n  mote inspect model.tflite --json")
+        {
+            model,
+            json,
+        };
+        command.SetAction(parse => Run(context, parse.GetValue(model)!, parse.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string path, bool json)
+    {
+        var description = ModelDescription.Create(ModelLoader.Load(path), path, new FileInfo(path).Length);
+        if (json)
+        {
+            context.Out.WriteLine(CliJson.Serialize(description));
+        }
+        else
+        {
+            Render(context.Console, description);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static void Render(IAnsiConsole console, ModelDescription model)
+    {
+        console.MarkupLine($"[bold]{Markup.Escape(model.File)}[/]  {model.FileBytes:N0} bytes, schema v{model.SchemaVersion}" +
+            (model.Description.Length > 0 ? $", \"{Markup.Escape(model.Description)}\"" : ""));
+        foreach (var subgraph in model.Subgraphs)
+        {
+            if (model.Subgraphs.Count > 1)
+            {
+                console.MarkupLine($"\n[bold]Subgraph {subgraph.Index}[/] {Markup.Escape(subgraph.Name)}");
+            }
+
+            console.Write(InputOutputTable(subgraph));
+            console.Write(OperatorTable(subgraph));
+        }
+
+        console.MarkupLine($"{model.Totals.Operators} operators, {model.Totals.Tensors} tensors, " +
+            $"[bold]{model.Totals.Macs:N0}[/] MACs, [bold]{model.Totals.WeightBytes:N0}[/] weight bytes");
+        foreach (var issue in model.Issues)
+        {
+            console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(issue)}");
+        }
+    }
+
+    private static Table InputOutputTable(SubgraphDescription subgraph)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("Inputs and outputs");
+        table.AddColumns("", "#", "name", "tensor", "scale", "zero point");
+        void Add(string role, int index)
+        {
+            var tensor = subgraph.Tensors[index];
+            var q = tensor.Quantization;
+            table.AddRow(
+                role,
+                index.ToString(),
+                Markup.Escape(tensor.Name),
+                tensor.Signature,
+                q is null ? "" : q.Scale.Count == 1 ? q.Scale[0].ToString("G6") : $"{q.Scale.Count} scales",
+                q is null ? "" : q.ZeroPoint.Count == 1 ? q.ZeroPoint[0].ToString() : "per channel");
+        }
+
+        foreach (var index in subgraph.Inputs)
+        {
+            Add("input", index);
+        }
+
+        foreach (var index in subgraph.Outputs)
+        {
+            Add("output", index);
+        }
+
+        return table;
+    }
+
+    private static Table OperatorTable(SubgraphDescription subgraph)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("Operators");
+        table.AddColumns("#", "operator", "inputs", "outputs", "options");
+        table.AddColumn(new TableColumn("MACs").RightAligned());
+        table.AddColumn(new TableColumn("weight bytes").RightAligned());
+        foreach (var op in subgraph.Operators)
+        {
+            table.AddRow(
+                op.Index.ToString(),
+                Markup.Escape(op.Op) + (op.Version > 1 ? $" v{op.Version}" : ""),
+                Markup.Escape(string.Join(" ", op.Inputs.Where(i => i >= 0).Select(i => subgraph.Tensors[i].Signature))),
+                Markup.Escape(string.Join(" ", op.Outputs.Select(i => subgraph.Tensors[i].Signature))),
+                Markup.Escape(OptionsText(op.Options)),
+                op.Macs.ToString("N0"),
+                op.WeightBytes.ToString("N0"));
+        }
+
+        return table;
+    }
+
+    /// <summary>Options in one line, as the records print themselves without the type name: "Padding = Same, StrideW = 2".</summary>
+    private static string OptionsText(object options)
+    {
+        var text = options.ToString() ?? "";
+        var open = text.IndexOf('{');
+        return open < 0 ? "" : text[(open + 1)..].TrimEnd('}').Trim();
+    }
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using Mote.Cli.Commands;
+using Mote.Graph;
+
+namespace Mote.Cli;
+
+/// <summary>The root command: wires every subcommand and maps failures to the CLI contract's exit codes.</summary>
+public static class MoteCli
+{
+    public static int Run(string[] args, CliContext context)
+    {
+        var root = new RootCommand("Mote: a TinyML toolchain — from data to a model that fits a microcontroller.");
+        root.Subcommands.Add(InspectCommand.Create(context));
+        root.Subcommands.Add(ConvertCommand.Create(context));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                context.Error.WriteLine($"mote: {error.Message}");
+            }
+
+            context.Error.WriteLine("Run 'mote --help' for usage.");
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (InvalidModelException e)
+        {
+            context.Error.WriteLine($"mote: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (UsageException e)
+        {
+            context.Error.WriteLine($"mote: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+    }
+}
