@@ -1,0 +1,275 @@
+using Mote.Graph;
+using Mote.Runtime.Execution;
+using Mote.Runtime.Kernels.Common;
+using Mote.Runtime.Quantization;
+
+namespace Mote.Runtime.Kernels;
+
+/// <summary>CONV_2D over NHWC: int8 (per-channel weights), int16 activations with int8 weights, and float32.</summary>
+internal static class Conv2DKernel
+{
+    public static IOperation Prepare(KernelContext context)
+    {
+        var options = context.Options<Conv2DOptions>();
+        context.RequireActivation(options.Activation);
+        var input = context.Input(0);
+        var filter = context.Input(1);
+        var output = context.Output(0);
+        context.Require(filter.Shape.Rank == 4, $"filter must be 4-D, got {filter.Shape}");
+        var geometry = ConvGeometry.Create(
+            context, input.Shape, output.Shape, filter.Shape[1], filter.Shape[2],
+            options.Padding, options.StrideH, options.StrideW, options.DilationH, options.DilationW);
+        int filterDepth = filter.Shape[3];
+        context.Require(filter.Shape[0] == geometry.OutputDepth, $"filter {filter.Shape} does not match output depth {geometry.OutputDepth}");
+        context.Require(filterDepth > 0 && geometry.InputDepth % filterDepth == 0 && geometry.OutputDepth % (geometry.InputDepth / filterDepth) == 0,
+            $"filter depth {filterDepth} does not divide input depth {geometry.InputDepth} into groups");
+
+        return (input.Type, filter.Type, output.Type) switch
+        {
+            (DataType.Int8, DataType.Int8, DataType.Int8) => new Int8Conv(context, geometry, filterDepth, options.Activation),
+            (DataType.Int16, DataType.Int8, DataType.Int16) => new Int16Conv(context, geometry, filterDepth, options.Activation),
+            (DataType.Float32, DataType.Float32, DataType.Float32) => new FloatConv(context, geometry, filterDepth, options.Activation),
+            _ => throw context.Unsupported(input, filter, output),
+        };
+    }
+
+    /// <summary>
+    /// Int8: for each output pixel the receptive field is gathered once into an int16 row holding (input − zero
+    /// point), with zeros where the window leaves the image, then dotted with each widened filter row.
+    /// </summary>
+    private sealed class Int8Conv : IOperation
+    {
+        private readonly ConvGeometry _g;
+        private readonly int _input;
+        private readonly int _output;
+        private readonly int _filterDepth;
+        private readonly int _rowLength;
+        private readonly short[] _filter;
+        private readonly int[] _bias;
+        private readonly Requantizer _requantizer;
+        private readonly int _inputOffset;
+        private readonly int _rowScratch;
+
+        public Int8Conv(KernelContext context, ConvGeometry geometry, int filterDepth, Activation activation)
+        {
+            _g = geometry;
+            _input = context.InputIndex(0);
+            _output = context.OutputIndex(0);
+            _filterDepth = filterDepth;
+            _rowLength = geometry.FilterHeight * geometry.FilterWidth * filterDepth;
+            _filter = Array.ConvertAll(context.Constant<sbyte>(1), v => (short)v);
+            _bias = Bias.Int32(context, 2, geometry.OutputDepth);
+            _inputOffset = -context.Quantization(context.Input(0)).ZeroPoint;
+            _requantizer = Requantizer.PerChannel(context, context.Input(0), context.Input(1), context.Output(0), activation, geometry.OutputDepth);
+            _rowScratch = context.RequestScratch(_rowLength * sizeof(short));
+        }
+
+        public void Eval(TensorBuffers buffers)
+        {
+            var g = _g;
+            ReadOnlySpan<sbyte> input = buffers.Get<sbyte>(_input);
+            var output = buffers.Get<sbyte>(_output);
+            var row = buffers.Scratch<short>(_rowScratch);
+            int groups = g.InputDepth / _filterDepth;
+            int filtersPerGroup = g.OutputDepth / groups;
+            int outIndex = 0;
+            for (int b = 0; b < g.Batches; b++)
+            {
+                for (int oy = 0; oy < g.OutputHeight; oy++)
+                {
+                    for (int ox = 0; ox < g.OutputWidth; ox++)
+                    {
+                        for (int group = 0; group < groups; group++)
+                        {
+                            GatherRow(input, row, b, oy, ox, group * _filterDepth);
+                            for (int oc = group * filtersPerGroup; oc < (group + 1) * filtersPerGroup; oc++)
+                            {
+                                int acc = DotProduct.Int16(_filter.AsSpan(oc * _rowLength, _rowLength), row) + _bias[oc];
+                                output[outIndex + oc] = (sbyte)_requantizer.Apply(acc, oc);
+                            }
+                        }
+
+                        outIndex += g.OutputDepth;
+                    }
+                }
+            }
+        }
+
+        private void GatherRow(ReadOnlySpan<sbyte> input, Span<short> row, int b, int oy, int ox, int channelStart)
+        {
+            var g = _g;
+            int inYOrigin = (oy * g.StrideHeight) - g.PadHeight;
+            int inXOrigin = (ox * g.StrideWidth) - g.PadWidth;
+            int k = 0;
+            for (int fy = 0; fy < g.FilterHeight; fy++)
+            {
+                int iy = inYOrigin + (g.DilationHeight * fy);
+                for (int fx = 0; fx < g.FilterWidth; fx++)
+                {
+                    int ix = inXOrigin + (g.DilationWidth * fx);
+                    var target = row.Slice(k, _filterDepth);
+                    if (iy >= 0 && iy < g.InputHeight && ix >= 0 && ix < g.InputWidth)
+                    {
+                        var source = input.Slice((((((b * g.InputHeight) + iy) * g.InputWidth) + ix) * g.InputDepth) + channelStart, _filterDepth);
+                        for (int c = 0; c < source.Length; c++)
+                        {
+                            target[c] = (short)(source[c] + _inputOffset);
+                        }
+                    }
+                    else
+                    {
+                        target.Clear();
+                    }
+
+                    k += _filterDepth;
+                }
+            }
+        }
+    }
+
+    /// <summary>Int16 activations × int8 weights with a 64-bit accumulator and TFLM's 64-bit requantization; zero points are 0.</summary>
+    private sealed class Int16Conv : IOperation
+    {
+        private readonly ConvGeometry _g;
+        private readonly int _input;
+        private readonly int _output;
+        private readonly int _filterDepth;
+        private readonly sbyte[] _filter;
+        private readonly long[] _bias;
+        private readonly Requantizer _requantizer;
+
+        public Int16Conv(KernelContext context, ConvGeometry geometry, int filterDepth, Activation activation)
+        {
+            _g = geometry;
+            _input = context.InputIndex(0);
+            _output = context.OutputIndex(0);
+            _filterDepth = filterDepth;
+            _filter = context.Constant<sbyte>(1);
+            _bias = Bias.Int64(context, 2, geometry.OutputDepth);
+            _requantizer = Requantizer.PerChannel(context, context.Input(0), context.Input(1), context.Output(0), activation, geometry.OutputDepth);
+        }
+
+        public void Eval(TensorBuffers buffers)
+        {
+            var g = _g;
+            ReadOnlySpan<short> input = buffers.Get<short>(_input);
+            var output = buffers.Get<short>(_output);
+            int groups = g.InputDepth / _filterDepth;
+            int filtersPerGroup = g.OutputDepth / groups;
+            for (int b = 0; b < g.Batches; b++)
+            {
+                for (int oy = 0; oy < g.OutputHeight; oy++)
+                {
+                    int inYOrigin = (oy * g.StrideHeight) - g.PadHeight;
+                    for (int ox = 0; ox < g.OutputWidth; ox++)
+                    {
+                        int inXOrigin = (ox * g.StrideWidth) - g.PadWidth;
+                        int outBase = (((b * g.OutputHeight) + oy) * g.OutputWidth + ox) * g.OutputDepth;
+                        for (int oc = 0; oc < g.OutputDepth; oc++)
+                        {
+                            int channelStart = oc / filtersPerGroup * _filterDepth;
+                            long acc = 0;
+                            for (int fy = 0; fy < g.FilterHeight; fy++)
+                            {
+                                int iy = inYOrigin + (g.DilationHeight * fy);
+                                if (iy < 0 || iy >= g.InputHeight)
+                                {
+                                    continue;
+                                }
+
+                                for (int fx = 0; fx < g.FilterWidth; fx++)
+                                {
+                                    int ix = inXOrigin + (g.DilationWidth * fx);
+                                    if (ix < 0 || ix >= g.InputWidth)
+                                    {
+                                        continue;
+                                    }
+
+                                    int inBase = ((((b * g.InputHeight) + iy) * g.InputWidth) + ix) * g.InputDepth + channelStart;
+                                    int filterBase = (((oc * g.FilterHeight) + fy) * g.FilterWidth + fx) * _filterDepth;
+                                    for (int c = 0; c < _filterDepth; c++)
+                                    {
+                                        acc += _filter[filterBase + c] * input[inBase + c];
+                                    }
+                                }
+                            }
+
+                            output[outBase + oc] = (short)_requantizer.Apply(acc + _bias[oc], oc);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Float32 in TFLite's reference summation order (filter rows, then channels, bias last) so results match closely.</summary>
+    private sealed class FloatConv : IOperation
+    {
+        private readonly ConvGeometry _g;
+        private readonly int _input;
+        private readonly int _output;
+        private readonly int _filterDepth;
+        private readonly float[] _filter;
+        private readonly float[] _bias;
+        private readonly float _min;
+        private readonly float _max;
+
+        public FloatConv(KernelContext context, ConvGeometry geometry, int filterDepth, Activation activation)
+        {
+            _g = geometry;
+            _input = context.InputIndex(0);
+            _output = context.OutputIndex(0);
+            _filterDepth = filterDepth;
+            _filter = context.Constant<float>(1);
+            _bias = Bias.Float(context, 2, geometry.OutputDepth);
+            (_min, _max) = ActivationRange.Float(activation);
+        }
+
+        public void Eval(TensorBuffers buffers)
+        {
+            var g = _g;
+            ReadOnlySpan<float> input = buffers.Get<float>(_input);
+            var output = buffers.Get<float>(_output);
+            int groups = g.InputDepth / _filterDepth;
+            int filtersPerGroup = g.OutputDepth / groups;
+            for (int b = 0; b < g.Batches; b++)
+            {
+                for (int oy = 0; oy < g.OutputHeight; oy++)
+                {
+                    int inYOrigin = (oy * g.StrideHeight) - g.PadHeight;
+                    for (int ox = 0; ox < g.OutputWidth; ox++)
+                    {
+                        int inXOrigin = (ox * g.StrideWidth) - g.PadWidth;
+                        int outBase = (((b * g.OutputHeight) + oy) * g.OutputWidth + ox) * g.OutputDepth;
+                        for (int oc = 0; oc < g.OutputDepth; oc++)
+                        {
+                            int channelStart = oc / filtersPerGroup * _filterDepth;
+                            float total = 0f;
+                            for (int fy = 0; fy < g.FilterHeight; fy++)
+                            {
+                                int iy = inYOrigin + (g.DilationHeight * fy);
+                                for (int fx = 0; fx < g.FilterWidth; fx++)
+                                {
+                                    int ix = inXOrigin + (g.DilationWidth * fx);
+                                    if (iy < 0 || iy >= g.InputHeight || ix < 0 || ix >= g.InputWidth)
+                                    {
+                                        continue;
+                                    }
+
+                                    int inBase = ((((b * g.InputHeight) + iy) * g.InputWidth) + ix) * g.InputDepth + channelStart;
+                                    int filterBase = (((oc * g.FilterHeight) + fy) * g.FilterWidth + fx) * _filterDepth;
+                                    for (int c = 0; c < _filterDepth; c++)
+                                    {
+                                        total += input[inBase + c] * _filter[filterBase + c];
+                                    }
+                                }
+                            }
+
+                            output[outBase + oc] = Math.Clamp(total + _bias[oc], _min, _max);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,192 @@
+using Mote.Graph;
+using Mote.Runtime.Execution;
+using Mote.Runtime.Kernels.Common;
+using Mote.Runtime.Quantization;
+
+namespace Mote.Runtime.Kernels;
+
+/// <summary>FULLY_CONNECTED: output[b, u] = Σ input[b, d]·weights[u, d] + bias[u]; int8, int16×int8 and float32.</summary>
+internal static class FullyConnectedKernel
+{
+    public static IOperation Prepare(KernelContext context)
+    {
+        var options = context.Options<FullyConnectedOptions>();
+        context.RequireActivation(options.Activation);
+        context.Require(options.WeightsFormat == FullyConnectedWeightsFormat.Default, "shuffled weights are not supported");
+        var input = context.Input(0);
+        var filter = context.Input(1);
+        var output = context.Output(0);
+        context.Require(filter.Shape.Rank == 2, $"weights must be 2-D, got {filter.Shape}");
+        int units = filter.Shape[0];
+        int depth = filter.Shape[1];
+        context.Require(depth > 0 && input.Shape.ElementCount % depth == 0, $"input {input.Shape} is not a multiple of the weights depth {depth}");
+        int batches = (int)(input.Shape.ElementCount / depth);
+        context.Require(output.Shape.ElementCount == (long)batches * units, $"output {output.Shape} does not hold {batches}×{units} values");
+        var shape = new FcShape(batches, units, depth);
+
+        return (input.Type, filter.Type, output.Type) switch
+        {
+            (DataType.Int8, DataType.Int8, DataType.Int8) => new Int8Fc(context, shape, options.Activation),
+            (DataType.Int16, DataType.Int8, DataType.Int16) => new Int16Fc(context, shape, options.Activation),
+            (DataType.Float32, DataType.Float32, DataType.Float32) => new FloatFc(context, shape, options.Activation),
+            _ => throw context.Unsupported(input, filter, output),
+        };
+    }
+
+    /// <summary>
+    /// TFLM's multiplier: per-channel weights use input × filter[c] / output in double; per-tensor weights multiply
+    /// the two float scales in float first (GetQuantizedConvolutionMultipler), which can differ in the last bit.
+    /// </summary>
+    private static Requantizer CreateRequantizer(KernelContext context, FcShape shape, Activation activation)
+    {
+        var input = context.Input(0);
+        var filter = context.Input(1);
+        var output = context.Output(0);
+        context.Require(filter.Quantization is { HasScales: true }, $"weights {filter.Name} have no quantization parameters");
+        context.Require(filter.Quantization!.ZeroPoints.All(z => z == 0), "weights must be symmetric (zero point 0)");
+        if (filter.Quantization.IsPerChannel)
+        {
+            return Requantizer.PerChannel(context, input, filter, output, activation, shape.Units);
+        }
+
+        float product = context.Quantization(input).Scale * filter.Quantization.Scales[0];
+        (float outputScale, int outputZeroPoint) = context.Quantization(output);
+        return Requantizer.PerTensor((double)product / outputScale, output, outputScale, outputZeroPoint, activation);
+    }
+
+    private readonly record struct FcShape(int Batches, int Units, int Depth);
+
+    /// <summary>Weights are widened to int16 once; each input row is widened with its zero point removed, then dotted with pmaddwd.</summary>
+    private sealed class Int8Fc : IOperation
+    {
+        private readonly FcShape _shape;
+        private readonly int _input;
+        private readonly int _output;
+        private readonly short[] _filter;
+        private readonly int[] _bias;
+        private readonly int _inputOffset;
+        private readonly Requantizer _requantizer;
+        private readonly bool _perChannel;
+        private readonly int _rowScratch;
+
+        public Int8Fc(KernelContext context, FcShape shape, Activation activation)
+        {
+            _shape = shape;
+            _input = context.InputIndex(0);
+            _output = context.OutputIndex(0);
+            _filter = Array.ConvertAll(context.Constant<sbyte>(1), v => (short)v);
+            _bias = Bias.Int32(context, 2, shape.Units);
+            _inputOffset = -context.Quantization(context.Input(0)).ZeroPoint;
+            _requantizer = CreateRequantizer(context, shape, activation);
+            _perChannel = context.Input(1).Quantization!.IsPerChannel;
+            _rowScratch = context.RequestScratch(shape.Depth * sizeof(short));
+        }
+
+        public void Eval(TensorBuffers buffers)
+        {
+            ReadOnlySpan<sbyte> input = buffers.Get<sbyte>(_input);
+            var output = buffers.Get<sbyte>(_output);
+            var row = buffers.Scratch<short>(_rowScratch);
+            int depth = _shape.Depth;
+            for (int b = 0; b < _shape.Batches; b++)
+            {
+                var source = input.Slice(b * depth, depth);
+                for (int d = 0; d < depth; d++)
+                {
+                    row[d] = (short)(source[d] + _inputOffset);
+                }
+
+                for (int u = 0; u < _shape.Units; u++)
+                {
+                    int acc = DotProduct.Int16(_filter.AsSpan(u * depth, depth), row) + _bias[u];
+                    output[(b * _shape.Units) + u] = (sbyte)_requantizer.Apply(acc, _perChannel ? u : 0);
+                }
+            }
+        }
+    }
+
+    /// <summary>Int16 activations (zero point 0) × int8 weights with a 64-bit accumulator, as TFLM's int16 reference kernel.</summary>
+    private sealed class Int16Fc : IOperation
+    {
+        private readonly FcShape _shape;
+        private readonly int _input;
+        private readonly int _output;
+        private readonly sbyte[] _filter;
+        private readonly long[] _bias;
+        private readonly Requantizer _requantizer;
+        private readonly bool _perChannel;
+
+        public Int16Fc(KernelContext context, FcShape shape, Activation activation)
+        {
+            _shape = shape;
+            _input = context.InputIndex(0);
+            _output = context.OutputIndex(0);
+            _filter = context.Constant<sbyte>(1);
+            _bias = Bias.Int64(context, 2, shape.Units);
+            _requantizer = CreateRequantizer(context, shape, activation);
+            _perChannel = context.Input(1).Quantization!.IsPerChannel;
+        }
+
+        public void Eval(TensorBuffers buffers)
+        {
+            ReadOnlySpan<short> input = buffers.Get<short>(_input);
+            var output = buffers.Get<short>(_output);
+            int depth = _shape.Depth;
+            for (int b = 0; b < _shape.Batches; b++)
+            {
+                for (int u = 0; u < _shape.Units; u++)
+                {
+                    long acc = 0;
+                    for (int d = 0; d < depth; d++)
+                    {
+                        acc += _filter[(u * depth) + d] * input[(b * depth) + d];
+                    }
+
+                    output[(b * _shape.Units) + u] = (short)_requantizer.Apply(acc + _bias[u], _perChannel ? u : 0);
+                }
+            }
+        }
+    }
+
+    /// <summary>Float32 in TFLite's reference order: a sequential dot product, then the bias, then the clamp.</summary>
+    private sealed class FloatFc : IOperation
+    {
+        private readonly FcShape _shape;
+        private readonly int _input;
+        private readonly int _output;
+        private readonly float[] _filter;
+        private readonly float[] _bias;
+        private readonly float _min;
+        private readonly float _max;
+
+        public FloatFc(KernelContext context, FcShape shape, Activation activation)
+        {
+            _shape = shape;
+            _input = context.InputIndex(0);
+            _output = context.OutputIndex(0);
+            _filter = context.Constant<float>(1);
+            _bias = Bias.Float(context, 2, shape.Units);
+            (_min, _max) = ActivationRange.Float(activation);
+        }
+
+        public void Eval(TensorBuffers buffers)
+        {
+            ReadOnlySpan<float> input = buffers.Get<float>(_input);
+            var output = buffers.Get<float>(_output);
+            int depth = _shape.Depth;
+            for (int b = 0; b < _shape.Batches; b++)
+            {
+                for (int u = 0; u < _shape.Units; u++)
+                {
+                    float total = 0f;
+                    for (int d = 0; d < depth; d++)
+                    {
+                        total += input[(b * depth) + d] * _filter[(u * depth) + d];
+                    }
+
+                    output[(b * _shape.Units) + u] = Math.Clamp(total + _bias[u], _min, _max);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using Mote.Graph;
+
+namespace Mote.Runtime.Kernels;
+
+/// <summary>Maps each operator type to its kernel's Prepare; anything else is rejected at load time.</summary>
+internal static class KernelRegistry
+{
+    public static IOperation Prepare(KernelContext context) => context.Operator.Type switch
+    {
+        OpType.Add => AddKernel.Prepare(context),
+        OpType.AveragePool2D => AveragePool2DKernel.Prepare(context),
+        OpType.Conv2D => Conv2DKernel.Prepare(context),
+        OpType.DepthwiseConv2D => DepthwiseConv2DKernel.Prepare(context),
+        OpType.Dequantize => DequantizeKernel.Prepare(context),
+        OpType.ExpandDims => ExpandDimsKernel.Prepare(context),
+        OpType.FullyConnected => FullyConnectedKernel.Prepare(context),
+        OpType.MaxPool2D => MaxPool2DKernel.Prepare(context),
+        OpType.Quantize => QuantizeKernel.Prepare(context),
+        OpType.Reshape => ReshapeKernel.Prepare(context),
+        OpType.Softmax => SoftmaxKernel.Prepare(context),
+        OpType.Squeeze => SqueezeKernel.Prepare(context),
+        OpType.Sub => SubKernel.Prepare(context),
+        _ => throw context.Fail("operator is not supported by the interpreter"),
+    };
+}

@@ -1,0 +1,33 @@
+using Mote.Graph;
+using Mote.Runtime.Kernels.Common;
+using Mote.Runtime.Quantization;
+
+namespace Mote.Runtime.Kernels;
+
+/// <summary>SUB with broadcasting: int8/int16 through TFLM's general requantizing path, float32 and int32.</summary>
+internal static class SubKernel
+{
+    public static IOperation Prepare(KernelContext context)
+    {
+        var options = context.Options<AddSubOptions>();
+        context.RequireActivation(options.Activation);
+        var a = context.Input(0);
+        var b = context.Input(1);
+        var output = context.Output(0);
+        context.Require(a.Type == output.Type && b.Type == output.Type, $"input types {a.Type.TfLiteName()}, {b.Type.TfLiteName()} differ from output {output.Type.TfLiteName()}");
+        switch (output.Type)
+        {
+            case DataType.Int8:
+                return new BinaryOperation<sbyte, QuantizedAddSub<sbyte>>(context, new(context, options.Activation, subtract: true));
+            case DataType.Int16:
+                return new BinaryOperation<short, QuantizedAddSub<short>>(context, new(context, options.Activation, subtract: true));
+            case DataType.Float32:
+                (float min, float max) = ActivationRange.Float(options.Activation);
+                return new BinaryOperation<float, FloatArithmetic>(context, new('-', min, max));
+            case DataType.Int32:
+                return new BinaryOperation<int, IntegerArithmetic<int>>(context, new('-', int.MinValue, int.MaxValue));
+            default:
+                throw context.Unsupported(a, b, output);
+        }
+    }
+}

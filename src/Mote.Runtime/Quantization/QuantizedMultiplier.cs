@@ -1,0 +1,62 @@
+namespace Mote.Runtime.Quantization;
+
+/// <summary>A real multiplier as TFLite stores it: a Q31 significand in [2^30, 2^31) and a power-of-two exponent.</summary>
+internal readonly record struct QuantizedMultiplier(int Multiplier, int Shift)
+{
+    /// <summary>frexp-style decomposition with TFLite's rounding and flush-to-zero of tiny multipliers.</summary>
+    public static QuantizedMultiplier From(double real)
+    {
+        if (real == 0)
+        {
+            return new(0, 0);
+        }
+
+        (double fraction, int shift) = FrExp(real);
+        long fixedPoint = (long)Math.Round(fraction * (1L << 31), MidpointRounding.AwayFromZero);
+        if (fixedPoint == 1L << 31)
+        {
+            fixedPoint /= 2;
+            shift++;
+        }
+
+        if (shift < -31)
+        {
+            shift = 0;
+            fixedPoint = 0;
+        }
+
+        return new((int)fixedPoint, shift);
+    }
+
+    /// <summary>Per-channel multipliers for convolution-like kernels: input scale × filter scale[c] / output scale, in double.</summary>
+    public static (int[] Multipliers, int[] Shifts) PerChannel(float inputScale, ReadOnlySpan<float> filterScales, float outputScale, int channels)
+    {
+        var multipliers = new int[channels];
+        var shifts = new int[channels];
+        for (int c = 0; c < channels; c++)
+        {
+            double filterScale = filterScales.Length > 1 ? filterScales[c] : filterScales[0];
+            var q = From((double)inputScale * filterScale / outputScale);
+            multipliers[c] = q.Multiplier;
+            shifts[c] = q.Shift;
+        }
+
+        return (multipliers, shifts);
+    }
+
+    /// <summary>std::frexp: x = fraction × 2^exponent with |fraction| in [0.5, 1).</summary>
+    private static (double Fraction, int Exponent) FrExp(double x)
+    {
+        long bits = BitConverter.DoubleToInt64Bits(x);
+        int exponent = (int)((bits >> 52) & 0x7FF);
+        if (exponent == 0)
+        {
+            // Subnormal: normalize first.
+            (double f, int e) = FrExp(x * (1L << 54));
+            return (f, e - 54);
+        }
+
+        long fractionBits = (bits & ~(0x7FFL << 52)) | (1022L << 52);
+        return (BitConverter.Int64BitsToDouble(fractionBits), exponent - 1022);
+    }
+}
