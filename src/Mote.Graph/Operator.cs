@@ -8,7 +8,11 @@ public sealed record Operator(OpType Type, ValueArray<int> Inputs, ValueArray<in
 {
     public OperatorOptions Options { get; init; } = NoOptions.Instance;
 
-    public int Version { get; init; } = 1;
+    /// <summary>
+    /// The TFLite operator version; 0 (the default) means unset, and the TFLite writer then picks the version the
+    /// TFLite converter would for the types and options used. A model read from a file keeps the file's versions.
+    /// </summary>
+    public int Version { get; init; }
 
     /// <summary>The custom operator's name when <see cref="Type"/> is <see cref="OpType.Custom"/>.</summary>
     public string? CustomCode { get; init; }
