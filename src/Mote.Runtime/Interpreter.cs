@@ -1,6 +1,7 @@
 using Mote.Graph;
 using Mote.Runtime.Execution;
 using Mote.Runtime.Kernels;
+using Mote.Runtime.Planning;
 
 namespace Mote.Runtime;
 
@@ -62,7 +63,7 @@ public sealed class Interpreter
             operations[i] = KernelRegistry.Prepare(new KernelContext(subgraph, i, sourceName, scratch));
         }
 
-        var layout = SeparateArenaLayout.Create(subgraph, scratch);
+        var layout = ArenaLayout.Create(subgraph, scratch);
         var arena = new byte[layout.ArenaBytes];
         var persistent = new byte[layout.PersistentBytes];
         var slots = new TensorBuffers.Slot[subgraph.Tensors.Count];

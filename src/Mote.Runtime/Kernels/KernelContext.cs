@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Mote.Graph;
-using Mote.Runtime.Execution;
+using Mote.Runtime.Planning;
 using Mote.Runtime.Quantization;
 
 namespace Mote.Runtime.Kernels;
