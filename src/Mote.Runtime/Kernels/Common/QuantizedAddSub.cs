@@ -29,10 +29,21 @@ internal readonly struct QuantizedAddSub<T> : IBinaryFunction<T>
         var output = context.Output(0);
         (float outputScale, int outputZeroPoint) = context.Quantization(output);
         _leftShift = output.Type == DataType.Int16 ? 15 : 20;
-        double twiceMaxInputScale = 2 * (double)Math.Max(scale1, scale2);
-        _input1 = QuantizedMultiplier.From(scale1 / twiceMaxInputScale);
-        _input2 = QuantizedMultiplier.From(scale2 / twiceMaxInputScale);
-        _output = QuantizedMultiplier.From(twiceMaxInputScale / ((1 << _leftShift) * (double)outputScale));
+        if (subtract)
+        {
+            // TFLM's SUB divides the scales in float and only then widens to double; ADD works in double throughout.
+            float twiceMax = 2 * Math.Max(scale1, scale2);
+            _input1 = QuantizedMultiplier.From(scale1 / twiceMax);
+            _input2 = QuantizedMultiplier.From(scale2 / twiceMax);
+            _output = QuantizedMultiplier.From(twiceMax / ((1 << _leftShift) * outputScale));
+        }
+        else
+        {
+            double twiceMax = 2 * (double)Math.Max(scale1, scale2);
+            _input1 = QuantizedMultiplier.From(scale1 / twiceMax);
+            _input2 = QuantizedMultiplier.From(scale2 / twiceMax);
+            _output = QuantizedMultiplier.From(twiceMax / ((1 << _leftShift) * (double)outputScale));
+        }
         _input1Offset = -zeroPoint1;
         _input2Offset = -zeroPoint2;
         _outputOffset = outputZeroPoint;
