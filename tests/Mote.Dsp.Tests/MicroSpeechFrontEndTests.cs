@@ -1,3 +1,5 @@
+using Mote.Dsp.Signal;
+
 namespace Mote.Dsp.Tests;
 
 /// <summary>
@@ -48,8 +50,8 @@ public sealed class MicroSpeechFrontEndTests
         Assert.Equal(512, config.FftLength);
         Assert.Equal(3, config.CorrectionBits);
         Assert.Equal(49, config.FrameCount(16000));
-        Assert.Equal(new Signal.SignalSpectralSubtractionOptions(40, 409, 15975, 983, 15401, 10, 819, false, 14), config.SpectralSubtractionOptions);
-        Assert.Equal(new Signal.SignalFilterBankLogOptions(3, 64), config.LogOptions);
+        Assert.Equal(new SignalSpectralSubtractionOptions(40, 409, 15975, 983, 15401, 10, 819, false, 14), config.SpectralSubtractionOptions);
+        Assert.Equal(new SignalFilterBankLogOptions(3, 64), config.LogOptions);
     }
 
     [Fact]
