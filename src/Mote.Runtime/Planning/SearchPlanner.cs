@@ -26,7 +26,7 @@ public sealed class SearchPlanner : IMemoryPlanner
     public const int ExactSearchLimit = 24;
 
     /// <summary>First-fit placements the branch and bound may make.</summary>
-    public const int NodeBudget = 200_000;
+    public const int NodeBudget = 20_000;
 
     /// <summary>Whole re-placements the local search may make.</summary>
     public const int LocalSearchEvaluations = 1_500;
