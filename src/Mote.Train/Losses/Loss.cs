@@ -1,0 +1,11 @@
+namespace Mote.Train.Losses;
+
+/// <summary>A training objective over a batch of network outputs.</summary>
+public abstract class Loss
+{
+    /// <summary>Name used in specs and logs ("cross_entropy", "mse").</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The batch's mean loss; writes d(mean loss)/d(output) into <paramref name="gradient"/>.</summary>
+    public abstract float Compute(ReadOnlySpan<float> output, int outputSize, TrainingBatch batch, Span<float> gradient);
+}

@@ -1,0 +1,130 @@
+using System.Text;
+using Mote.Data;
+using Mote.Train.Optimizers;
+
+namespace Mote.Train.Training;
+
+/// <summary>
+/// A binary snapshot of a training run: every parameter (by name), the optimizer's step count and state arrays, and
+/// the <see cref="TrainingState"/>. Little-endian, written to a temporary file and renamed over the old one, so a crash
+/// never leaves a half-written checkpoint.
+/// </summary>
+public static class Checkpoint
+{
+    private const string Magic = "MOTECKPT";
+    private const int FormatVersion = 1;
+
+    public static void Save(string path, Network network, Optimizer optimizer, TrainingState state)
+    {
+        var temporary = path + ".tmp";
+        using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
+        {
+            writer.Write(Encoding.ASCII.GetBytes(Magic));
+            writer.Write(FormatVersion);
+            writer.Write(state.EpochsDone);
+            writer.Write(state.RandomState);
+            writer.Write(state.BestValidationLoss);
+            writer.Write(state.BestEpoch);
+            writer.Write(state.EpochsWithoutImprovement);
+            writer.Write(optimizer.Name);
+            writer.Write(optimizer.Steps);
+            writer.Write(network.Parameters.Count);
+            foreach (var parameter in network.Parameters)
+            {
+                writer.Write(parameter.Name);
+                WriteArray(writer, parameter.Value);
+            }
+
+            foreach (var slots in optimizer.State(network.Parameters))
+            {
+                writer.Write(slots.Length);
+                foreach (var slot in slots)
+                {
+                    WriteArray(writer, slot);
+                }
+            }
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Restores parameters and optimizer state in place and returns the training state; the network and optimizer must match the saved ones.</summary>
+    public static TrainingState Load(string path, Network network, Optimizer optimizer)
+    {
+        try
+        {
+            using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+            if (Encoding.ASCII.GetString(reader.ReadBytes(Magic.Length)) != Magic || reader.ReadInt32() != FormatVersion)
+            {
+                throw new InvalidDataFileException(path, $"not a Mote checkpoint (version {FormatVersion})");
+            }
+
+            var state = new TrainingState(reader.ReadInt32(), reader.ReadUInt64(), reader.ReadSingle(), reader.ReadInt32(), reader.ReadInt32());
+            var optimizerName = reader.ReadString();
+            if (optimizerName != optimizer.Name)
+            {
+                throw new InvalidDataFileException(path, $"saved with optimizer {optimizerName}, resumed with {optimizer.Name}");
+            }
+
+            optimizer.Steps = reader.ReadInt64();
+            var count = reader.ReadInt32();
+            if (count != network.Parameters.Count)
+            {
+                throw new InvalidDataFileException(path, $"holds {count} parameters, the network has {network.Parameters.Count}");
+            }
+
+            foreach (var parameter in network.Parameters)
+            {
+                var name = reader.ReadString();
+                if (name != parameter.Name)
+                {
+                    throw new InvalidDataFileException(path, $"holds parameter '{name}' where the network has '{parameter.Name}'");
+                }
+
+                ReadArray(reader, parameter.Value, path, name);
+            }
+
+            foreach (var slots in optimizer.State(network.Parameters))
+            {
+                if (reader.ReadInt32() != slots.Length)
+                {
+                    throw new InvalidDataFileException(path, "optimizer state does not match the network");
+                }
+
+                foreach (var slot in slots)
+                {
+                    ReadArray(reader, slot, path, "optimizer state");
+                }
+            }
+
+            return state;
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException)
+        {
+            throw new InvalidDataFileException(path, $"unreadable checkpoint ({e.Message})");
+        }
+    }
+
+    private static void WriteArray(BinaryWriter writer, float[] values)
+    {
+        writer.Write(values.Length);
+        foreach (var value in values)
+        {
+            writer.Write(value);
+        }
+    }
+
+    private static void ReadArray(BinaryReader reader, float[] target, string path, string name)
+    {
+        var length = reader.ReadInt32();
+        if (length != target.Length)
+        {
+            throw new InvalidDataFileException(path, $"'{name}' has {length} values, the network expects {target.Length}");
+        }
+
+        for (var i = 0; i < length; i++)
+        {
+            target[i] = reader.ReadSingle();
+        }
+    }
+}
