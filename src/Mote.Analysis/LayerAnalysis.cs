@@ -1,14 +1,15 @@
 namespace Mote.Analysis;
 
 /// <summary>
-/// One operator: the shapes it reads and writes, its cost, and its estimated latency on the target (null without one).
+/// One operator: the shapes it reads and writes (null for an absent optional input), its cost, and its estimated
+/// latency on the target (null without one).
 /// <see cref="ActivationBytes"/> is input + output + weight + bias bytes, what the layer touches once.
 /// </summary>
 public sealed record LayerAnalysis(
     int Index,
     string Op,
-    IReadOnlyList<IReadOnlyList<int>> Inputs,
-    IReadOnlyList<IReadOnlyList<int>> Outputs,
+    IReadOnlyList<IReadOnlyList<int>?> InputShapes,
+    IReadOnlyList<IReadOnlyList<int>?> OutputShapes,
     long Macs,
     long WeightBytes,
     long ActivationBytes,

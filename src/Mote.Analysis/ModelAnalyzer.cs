@@ -96,7 +96,7 @@ public static class ModelAnalyzer
                 return new TensorAnalysis(
                     b.Index,
                     tensor.Name,
-                    tensor.Type.TfLiteName(),
+                    tensor.Type.TfLiteName().ToLowerInvariant(),
                     tensor.Shape.Dimensions,
                     b.Size,
                     b.Kind == PlannedBufferKind.Variable ? "persistent" : "arena",
@@ -113,8 +113,8 @@ public static class ModelAnalyzer
             .Select(b => new ScratchAnalysis(b.FirstStep, b.Size, b.Offset))
             .ToArray();
 
-    private static IReadOnlyList<IReadOnlyList<int>> Shapes(Subgraph subgraph, ValueArray<int> tensors) =>
-        tensors.Where(t => t >= 0).Select(t => (IReadOnlyList<int>)subgraph.Tensors[t].Shape.Dimensions).ToArray();
+    private static IReadOnlyList<IReadOnlyList<int>?> Shapes(Subgraph subgraph, ValueArray<int> tensors) =>
+        tensors.Select(t => t >= 0 ? (IReadOnlyList<int>)subgraph.Tensors[t].Shape.Dimensions : null).ToArray();
 
     /// <summary>Bytes of the distinct constant tensors the operators read: each weight is stored once.</summary>
     private static long WeightBytes(Subgraph subgraph) =>

@@ -8,7 +8,7 @@ namespace Mote.Analysis;
 public sealed record TensorAnalysis(
     int Index,
     string Name,
-    string Type,
+    string Dtype,
     IReadOnlyList<int> Shape,
     long Bytes,
     string Area,

@@ -27,6 +27,9 @@ internal sealed class GraphBuilder
         return _tensors.Count - 1;
     }
 
+    public void Quantize(int tensor, QuantizationParameters quantization) =>
+        _tensors[tensor] = _tensors[tensor] with { Quantization = quantization };
+
     public GraphBuilder Op(OpType type, int[] inputs, params int[] outputs) => Op(new Operator(type, inputs, outputs));
 
     public GraphBuilder Op(Operator op)

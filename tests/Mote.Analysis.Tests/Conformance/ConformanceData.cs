@@ -10,6 +10,10 @@ internal static class ConformanceData
 {
     public static string? Directory { get; } = Locate();
 
+    /// <summary>Why conformance tests skip, or null when the data is there.</summary>
+    public static string? SkipReason =>
+        Directory is null ? "../shared/conformance not found next to the repository (the folder holding Mote.slnx)" : null;
+
     /// <summary>Folders whose manifest gives TFLM's 32-bit arena size, in name order.</summary>
     public static IEnumerable<string> ModelNames() =>
         Directory is null

@@ -62,7 +62,7 @@ public class MemoryPlannerTests
     public void Random_problems_get_valid_plans_within_bounds(string planner)
     {
         var random = new Random(7);
-        for (int problem = 0; problem < 200; problem++)
+        for (int problem = 0; problem < 50; problem++)
         {
             var buffers = RandomBuffers(random, random.Next(1, 40));
             var plan = Create(planner).Plan(buffers);
