@@ -1,3 +1,4 @@
+using System.Numerics;
 using Mote.Graph;
 using Mote.Runtime.Execution;
 using Mote.Runtime.Quantization;
@@ -5,14 +6,14 @@ using Mote.Runtime.Quantization;
 namespace Mote.Runtime.Kernels;
 
 /// <summary>
-/// MEAN over constant axes. Sums are gathered through a map from each input element to its output element; the int8
-/// finishing step follows whichever of TFLM's three paths the shapes and quantization select.
+/// MEAN over constant axes. Sums are gathered through a map from each input element to its output element; integer
+/// means are requantized as TFLM's reference does.
 /// </summary>
 internal static class MeanKernel
 {
     public static IOperation Prepare(KernelContext context)
     {
-        var options = context.Options<ReducerOptions>();
+        _ = context.Options<ReducerOptions>();
         var input = context.Input(0);
         var output = context.Output(0);
         int[] axes = context.ConstantInts(1).Select(a => a < 0 ? a + input.Shape.Rank : a).ToArray();
@@ -42,21 +43,16 @@ internal static class MeanKernel
         long outputCount = outputDims.Aggregate(1L, (p, d) => p * d);
         context.Require(output.Shape.ElementCount == outputCount, $"output {output.Shape} does not match input {input.Shape} reduced over [{string.Join(",", axes)}]");
         int[] map = OutputIndexMap(input.Shape, reduced);
-        int sums = context.RequestScratch(outputCount * sizeof(int));
+        int sums = context.RequestScratch(outputCount * sizeof(int)); // int or float sums, 4 bytes each
 
         switch (input.Type)
         {
             case DataType.Float32:
-                return new FloatMean(context.InputIndex(0), context.OutputIndex(0), map, count, context.RequestScratch(outputCount * sizeof(float)));
+                return new FloatMean(context.InputIndex(0), context.OutputIndex(0), map, count, sums);
             case DataType.Int8:
-                (float inputScale, int inputZeroPoint) = context.Quantization(input);
-                (float outputScale, int outputZeroPoint) = context.Quantization(output);
-                bool spatial = options.KeepDims && input.Shape.Rank == 4 && axes.Length == 2 && reduced[1] && reduced[2];
-                var mode = spatial ? Int8Mode.Spatial
-                    : inputScale == outputScale && inputZeroPoint == outputZeroPoint ? Int8Mode.SameScale
-                    : Int8Mode.Rescale;
-                return new Int8Mean(context.InputIndex(0), context.OutputIndex(0), map, count, sums, mode,
-                    inputZeroPoint, outputZeroPoint, inputScale / outputScale, QuantizedMultiplier.From((double)inputScale / outputScale));
+                return new QuantizedMean<sbyte>(context, map, count, sums);
+            case DataType.Int16:
+                return new QuantizedMean<short>(context, map, count, sums);
             default:
                 throw context.Unsupported(input, output);
         }
@@ -88,54 +84,56 @@ internal static class MeanKernel
         return map;
     }
 
-    private enum Int8Mode
+    /// <summary>
+    /// TFLite's QuantizedMeanOrSum: the zero-point-corrected sum is requantized with the input/output scale ratio,
+    /// whose multiplier absorbs 1/count (divided in 64 bits after a left shift that keeps precision).
+    /// </summary>
+    private sealed class QuantizedMean<T> : IOperation
+        where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T>
     {
-        /// <summary>4-D, axes {1, 2}, keep_dims: requantize the zero-point-free sum, then divide rounding half away from zero.</summary>
-        Spatial,
+        private readonly int _input;
+        private readonly int _output;
+        private readonly int[] _map;
+        private readonly int _count;
+        private readonly int _sums;
+        private readonly int _inputZeroPoint;
+        private readonly int _outputZeroPoint;
+        private readonly int _multiplier;
+        private readonly int _shift;
 
-        /// <summary>Same scale and zero point: the sum divided with truncation.</summary>
-        SameScale,
+        public QuantizedMean(KernelContext context, int[] map, int count, int sums)
+        {
+            (float inputScale, _inputZeroPoint) = context.Quantization(context.Input(0));
+            (float outputScale, _outputZeroPoint) = context.Quantization(context.Output(0));
+            var q = QuantizedMultiplier.From((double)inputScale / outputScale);
+            int shift = Math.Min(Math.Min(63 - BitOperations.LeadingZeroCount((ulong)count), 32), 31 + q.Shift);
+            _multiplier = (int)(((long)q.Multiplier << shift) / count);
+            _shift = q.Shift - shift;
+            _input = context.InputIndex(0);
+            _output = context.OutputIndex(0);
+            _map = map;
+            _count = count;
+            _sums = sums;
+        }
 
-        /// <summary>Otherwise: in float, mean × scale ratio − zero point × ratio, rounded.</summary>
-        Rescale,
-    }
-
-    private sealed class Int8Mean(
-        int input, int output, int[] map, int count, int sums, Int8Mode mode,
-        int inputZeroPoint, int outputZeroPoint, float scaleRatio, QuantizedMultiplier multiplier) : IOperation
-    {
         public void Eval(TensorBuffers buffers)
         {
-            ReadOnlySpan<sbyte> source = buffers.Get<sbyte>(input);
-            var target = buffers.Get<sbyte>(output);
-            var sum = buffers.Scratch<int>(sums);
+            ReadOnlySpan<T> source = buffers.Get<T>(_input);
+            var target = buffers.Get<T>(_output);
+            var sum = buffers.Scratch<int>(_sums);
             sum.Clear();
-            int offset = mode == Int8Mode.Spatial ? inputZeroPoint : 0;
             for (int i = 0; i < source.Length; i++)
             {
-                sum[map[i]] += source[i] - offset;
+                sum[_map[i]] += int.CreateTruncating(source[i]);
             }
 
+            int min = int.CreateTruncating(T.MinValue);
+            int max = int.CreateTruncating(T.MaxValue);
             for (int o = 0; o < target.Length; o++)
             {
-                int value;
-                switch (mode)
-                {
-                    case Int8Mode.Spatial:
-                        int acc = FixedPoint.MultiplyByQuantizedMultiplier(sum[o], multiplier.Multiplier, multiplier.Shift);
-                        value = (acc > 0 ? (acc + (count / 2)) / count : (acc - (count / 2)) / count) + outputZeroPoint;
-                        break;
-                    case Int8Mode.SameScale:
-                        value = sum[o] / count;
-                        break;
-                    default:
-                        float mean = (float)sum[o] / count;
-                        float bias = -inputZeroPoint * scaleRatio;
-                        value = (int)Math.Clamp(MathF.Round((mean * scaleRatio) + bias, MidpointRounding.AwayFromZero) + outputZeroPoint, sbyte.MinValue, sbyte.MaxValue);
-                        break;
-                }
-
-                target[o] = (sbyte)Math.Clamp(value, sbyte.MinValue, sbyte.MaxValue);
+                int shifted = sum[o] - (_inputZeroPoint * _count);
+                int value = FixedPoint.MultiplyByQuantizedMultiplier(shifted, _multiplier, _shift) + _outputZeroPoint;
+                target[o] = T.CreateTruncating(Math.Clamp(value, min, max));
             }
         }
     }
