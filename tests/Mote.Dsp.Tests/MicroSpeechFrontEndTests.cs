@@ -74,6 +74,22 @@ public sealed class MicroSpeechFrontEndTests
         Assert.NotEqual(first, carried);
     }
 
+    [ConformanceTheory]
+    [InlineData("yes")]
+    [InlineData("no")]
+    [InlineData("chirp_noise")]
+    public void Legacy_microfrontend_matches_TFLM_exactly(string clip)
+    {
+        short[] audio = Conformance.Read<short>(Folder, $"{clip}.audio.i16.bin");
+        ushort[] expected = Conformance.Read<ushort>(Folder, $"{clip}.legacy_frontend_u16.bin");
+        sbyte[] expectedInt8 = Conformance.Read<sbyte>(Folder, $"{clip}.legacy_frontend_int8.bin");
+
+        ushort[] actual = new LegacyMicroFrontEndProcessor(new MicroSpeechFrontEnd()).ProcessClip(audio);
+
+        Assert.Equal(expected, actual);
+        Assert.Equal(expectedInt8, actual.Select(v => MicroSpeechFrontEnd.ToInt8((short)v)).ToArray());
+    }
+
     private static short[] Features(string clip)
     {
         short[] audio = Conformance.Read<short>(Folder, $"{clip}.audio.i16.bin");

@@ -45,7 +45,7 @@ public sealed class FilterBankTables
     /// <summary>One past the last FFT bin any channel reads (the <c>SignalEnergy</c> end index).</summary>
     public int EndIndex { get; }
 
-    /// <summary>Mel value of a frequency as TFLM computes it: float32 <c>1127 · log1p(f / 700)</c>.</summary>
+    /// <summary>Mel value of a frequency as TFLM's signal library computes it: float32 <c>1127 · log1p(f / 700)</c>.</summary>
     public static float FreqToMel(float frequency) => 1127.0f * (float)Math.Log(1.0 + (frequency / 700.0f));
 
     /// <param name="spectrumSize">Number of FFT bins, <c>fftLength / 2 + 1</c>.</param>
@@ -59,7 +59,28 @@ public sealed class FilterBankTables
         float upperBandLimit,
         int alignment,
         int channelBlockSize,
-        int scalingBits)
+        int scalingBits) =>
+        Create(spectrumSize, sampleRate, numChannels, lowerBandLimit, upperBandLimit, alignment, channelBlockSize, scalingBits, legacy: false);
+
+    /// <summary>
+    /// The tables of TFLM's legacy <c>experimental/microfrontend</c> library (<c>filterbank_util.c</c>, TFLM's
+    /// all-float32 copy): the same construction with float32 bin spacing, a start bin of
+    /// <c>(int)(1.5 + lower / hzPerBin)</c>, and weights and unweights rounded half up in float32 instead of
+    /// truncated. Alignment and block size are fixed at 4 and the weights at Q12.
+    /// </summary>
+    public static FilterBankTables CreateLegacy(int spectrumSize, int sampleRate, int numChannels, float lowerBandLimit, float upperBandLimit) =>
+        Create(spectrumSize, sampleRate, numChannels, lowerBandLimit, upperBandLimit, 4, 4, 12, legacy: true);
+
+    private static FilterBankTables Create(
+        int spectrumSize,
+        int sampleRate,
+        int numChannels,
+        float lowerBandLimit,
+        float upperBandLimit,
+        int alignment,
+        int channelBlockSize,
+        int scalingBits,
+        bool legacy)
     {
         if (lowerBandLimit < 0 || lowerBandLimit > upperBandLimit)
         {
@@ -72,11 +93,13 @@ public sealed class FilterBankTables
         var widths = new short[numChannels + 1];
         var actualStarts = new int[numChannels + 1];
         var actualWidths = new int[numChannels + 1];
-        float[] centers = CenterMels(numChannels + 1, lowerBandLimit, upperBandLimit);
+        float[] centers = CenterMels(numChannels + 1, FreqToMel(lowerBandLimit), FreqToMel(upperBandLimit));
 
         // Bins are spaced over (spectrumSize - 1) intervals, and bin 0 (DC) is skipped, as HTK does.
-        double hzPerBin = sampleRate / 2.0 / (spectrumSize - 1);
-        int startIndex = (int)Math.Round(1 + (lowerBandLimit / hzPerBin), MidpointRounding.ToEven);
+        double hzPerBin = legacy ? 0.5f * sampleRate / (spectrumSize - 1.0f) : sampleRate / 2.0 / (spectrumSize - 1);
+        int startIndex = legacy
+            ? (int)(1.5f + (lowerBandLimit / (float)hzPerBin))
+            : (int)Math.Round(1 + (lowerBandLimit / hzPerBin), MidpointRounding.ToEven);
 
         int channelStart = startIndex;
         int weightIndex = 0;
@@ -138,8 +161,12 @@ public sealed class FilterBankTables
                 float numerator = centers[channel] - FreqToMel((float)(frequency * hzPerBin));
                 float weight = numerator / denominator;
                 int index = weightStarts[channel] + offset + j;
-                weights[index] = (short)(int)(weight * (1 << scalingBits));
-                unweights[index] = (short)(int)((1.0 - weight) * (1 << scalingBits));
+                weights[index] = legacy
+                    ? (short)MathF.Floor((weight * (1 << scalingBits)) + 0.5f)
+                    : (short)(int)(weight * (1 << scalingBits));
+                unweights[index] = legacy
+                    ? (short)MathF.Floor(((1.0f - weight) * (1 << scalingBits)) + 0.5f)
+                    : (short)(int)((1.0 - weight) * (1 << scalingBits));
                 frequency++;
             }
 
@@ -161,10 +188,8 @@ public sealed class FilterBankTables
             endIndex);
     }
 
-    private static float[] CenterMels(int count, float lowerBandLimit, float upperBandLimit)
+    private static float[] CenterMels(int count, float melLower, float melUpper)
     {
-        float melLower = FreqToMel(lowerBandLimit);
-        float melUpper = FreqToMel(upperBandLimit);
         float spacing = (melUpper - melLower) / count;
         var centers = new float[count];
         for (int i = 0; i < count; i++)
