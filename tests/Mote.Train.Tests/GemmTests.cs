@@ -6,17 +6,20 @@ namespace Mote.Train.Tests;
 public sealed class GemmTests
 {
     [Theory]
-    [InlineData(1, 1, 1)]
-    [InlineData(5, 7, 13)]
-    [InlineData(301, 66, 530)]
-    [InlineData(64, 288, 1100)]
-    public void Multiply_transposed_matches_the_naive_product(int m, int n, int k)
+    [InlineData(1, 1, 1, false)]
+    [InlineData(5, 7, 13, false)]
+    [InlineData(5, 7, 13, true)]
+    [InlineData(301, 66, 530, false)]
+    [InlineData(301, 66, 530, true)]
+    [InlineData(64, 288, 1100, true)]
+    [InlineData(1100, 25, 9, false)]
+    public void Multiply_matches_the_naive_product(int m, int n, int k, bool transposeA)
     {
         var random = new SeededRandom(1);
         var a = Enumerable.Range(0, m * k).Select(_ => random.NextSingle() - 0.5f).ToArray();
-        var b = Enumerable.Range(0, n * k).Select(_ => random.NextSingle() - 0.5f).ToArray();
+        var b = Enumerable.Range(0, k * n).Select(_ => random.NextSingle() - 0.5f).ToArray();
         var c = Enumerable.Repeat(1f, m * n).ToArray();
-        Gemm.MultiplyTransposed(a, b, c, m, n, k, accumulate: true);
+        Gemm.Multiply(a, transposeA, b, c, m, n, k, accumulate: true);
         for (var i = 0; i < m; i++)
         {
             for (var j = 0; j < n; j++)
@@ -24,7 +27,7 @@ public sealed class GemmTests
                 var expected = 1.0;
                 for (var p = 0; p < k; p++)
                 {
-                    expected += (double)a[i * k + p] * b[j * k + p];
+                    expected += (double)(transposeA ? a[p * m + i] : a[i * k + p]) * b[p * n + j];
                 }
 
                 Assert.True(Math.Abs(c[i * n + j] - expected) < 1e-4, $"c[{i},{j}] = {c[i * n + j]}, expected {expected}");

@@ -4,17 +4,21 @@ namespace Mote.Train.Kernels;
 
 /// <summary>
 /// y[m × n] = x[m × k] · Wᵀ + b with W stored [n × k] (TFLite's FullyConnected and, with x as im2col rows, Conv2D
-/// layout), and its gradients. Holds the transposition scratch so a layer reuses it across batches.
+/// layout), and its gradients dx = dy · W, dW += dyᵀ · x, db += Σ dy. Holds the small transposed-filter scratch.
 /// </summary>
 internal sealed class LinearKernel
 {
-    private float[] _transposedGradient = [];
-    private float[] _transposedInput = [];
     private float[] _transposedWeights = [];
 
-    public static void Forward(float[] x, Parameter weights, Parameter? bias, float[] y, int m, int n, int k)
+    public void Forward(float[] x, Parameter weights, Parameter? bias, float[] y, int m, int n, int k)
     {
-        Gemm.MultiplyTransposed(x, weights.Value, y, m, n, k, accumulate: false);
+        if (_transposedWeights.Length < k * n)
+        {
+            _transposedWeights = new float[k * n];
+        }
+
+        Gemm.Transpose(weights.Value, _transposedWeights, n, k);
+        Gemm.Multiply(x, transposeA: false, _transposedWeights, y, m, n, k, accumulate: false);
         if (bias is not null)
         {
             for (var i = 0; i < m; i++)
@@ -26,36 +30,20 @@ internal sealed class LinearKernel
     }
 
     /// <summary>Adds dW, db and (when <paramref name="inputGradient"/> is given) dx; <paramref name="accumulateInput"/> false overwrites dx.</summary>
-    public void Backward(float[] x, float[] outputGradient, Parameter weights, Parameter? bias, float[]? inputGradient, bool accumulateInput, int m, int n, int k)
+    public static void Backward(float[] x, float[] outputGradient, Parameter weights, Parameter? bias, float[]? inputGradient, bool accumulateInput, int m, int n, int k)
     {
-        var dyT = Grow(ref _transposedGradient, n * m);
-        var xT = Grow(ref _transposedInput, k * m);
-        Gemm.Transpose(outputGradient, dyT, m, n);
-        Gemm.Transpose(x, xT, m, k);
-        Gemm.MultiplyTransposed(dyT, xT, weights.Gradient, n, k, m, accumulate: true);
+        Gemm.Multiply(outputGradient, transposeA: true, x, weights.Gradient, n, k, m, accumulate: true);
         if (bias is not null)
         {
-            for (var j = 0; j < n; j++)
+            for (var i = 0; i < m; i++)
             {
-                bias.Gradient[j] += TensorPrimitives.Sum(dyT.AsSpan(j * m, m));
+                TensorPrimitives.Add(bias.Gradient, outputGradient.AsSpan(i * n, n), bias.Gradient);
             }
         }
 
         if (inputGradient is not null)
         {
-            var wT = Grow(ref _transposedWeights, k * n);
-            Gemm.Transpose(weights.Value, wT, n, k);
-            Gemm.MultiplyTransposed(outputGradient, wT, inputGradient, m, k, n, accumulateInput);
+            Gemm.Multiply(outputGradient, transposeA: false, weights.Value, inputGradient, m, k, n, accumulateInput);
         }
-    }
-
-    private static float[] Grow(ref float[] buffer, int length)
-    {
-        if (buffer.Length < length)
-        {
-            buffer = new float[length];
-        }
-
-        return buffer;
     }
 }

@@ -66,7 +66,7 @@ public class Conv2D : Layer
     {
         var rows = context.Batch * Window.OutH * Window.OutW;
         var columns = IsPointwise ? inputs[0] : Im2Col(inputs[0], context.Batch);
-        LinearKernel.Forward(columns, Weights, Bias, output, rows, Filters, PatchSize);
+        _kernel.Forward(columns, Weights, Bias, output, rows, Filters, PatchSize);
     }
 
     public override void Backward(LayerContext context, IReadOnlyList<float[]> inputs, float[] output, float[] outputGradient, IReadOnlyList<float[]?> inputGradients)
@@ -74,12 +74,12 @@ public class Conv2D : Layer
         var rows = context.Batch * Window.OutH * Window.OutW;
         if (IsPointwise)
         {
-            _kernel.Backward(inputs[0], outputGradient, Weights, Bias, inputGradients[0], accumulateInput: true, rows, Filters, PatchSize);
+            LinearKernel.Backward(inputs[0], outputGradient, Weights, Bias, inputGradients[0], accumulateInput: true, rows, Filters, PatchSize);
             return;
         }
 
         var columnGradient = inputGradients[0] is null ? null : Scratch(ref _columnGradient, rows * PatchSize);
-        _kernel.Backward(_columns!, outputGradient, Weights, Bias, columnGradient, accumulateInput: false, rows, Filters, PatchSize);
+        LinearKernel.Backward(_columns!, outputGradient, Weights, Bias, columnGradient, accumulateInput: false, rows, Filters, PatchSize);
         if (inputGradients[0] is { } inputGradient)
         {
             Col2Im(columnGradient!, inputGradient, context.Batch);

@@ -27,10 +27,10 @@ public sealed class Dense : Layer
     public override IReadOnlyList<Parameter> Parameters => Bias is null ? [Weights] : [Weights, Bias];
 
     public override void Forward(LayerContext context, IReadOnlyList<float[]> inputs, float[] output) =>
-        LinearKernel.Forward(inputs[0], Weights, Bias, output, context.Batch, Units, InputSize);
+        _kernel.Forward(inputs[0], Weights, Bias, output, context.Batch, Units, InputSize);
 
     public override void Backward(LayerContext context, IReadOnlyList<float[]> inputs, float[] output, float[] outputGradient, IReadOnlyList<float[]?> inputGradients) =>
-        _kernel.Backward(inputs[0], outputGradient, Weights, Bias, inputGradients[0], accumulateInput: true, context.Batch, Units, InputSize);
+        LinearKernel.Backward(inputs[0], outputGradient, Weights, Bias, inputGradients[0], accumulateInput: true, context.Batch, Units, InputSize);
 
     protected override int[] Build(IReadOnlyList<int[]> inputShapes, SeededRandom random)
     {

@@ -24,20 +24,13 @@ public abstract class ElementwiseActivation : Layer
         }
 
         var length = context.Batch * OutputSize;
-        var x = inputs[0].AsSpan(0, length);
-        var y = output.AsSpan(0, length);
-        var dy = outputGradient.AsSpan(0, length);
-        var dx = inputGradient.AsSpan(0, length);
-        for (var i = 0; i < dx.Length; i++)
-        {
-            dx[i] += dy[i] * Derivative(x[i], y[i]);
-        }
+        AddGradient(inputs[0].AsSpan(0, length), output.AsSpan(0, length), outputGradient.AsSpan(0, length), inputGradient.AsSpan(0, length));
     }
 
     protected abstract void Apply(ReadOnlySpan<float> x, Span<float> y);
 
-    /// <summary>dy/dx at input <paramref name="x"/> whose output was <paramref name="y"/>.</summary>
-    protected abstract float Derivative(float x, float y);
+    /// <summary>dx += dy · f′, given the inputs <paramref name="x"/> and the outputs <paramref name="y"/> they gave.</summary>
+    protected abstract void AddGradient(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx);
 
     protected override int[] Build(IReadOnlyList<int[]> inputShapes, SeededRandom random) => SingleInput(inputShapes);
 }

@@ -16,5 +16,11 @@ public sealed class LeakyReLU : ElementwiseActivation
         }
     }
 
-    protected override float Derivative(float x, float y) => x > 0 ? 1 : Alpha;
+    protected override void AddGradient(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
+    {
+        for (var i = 0; i < dx.Length; i++)
+        {
+            dx[i] += x[i] > 0 ? dy[i] : Alpha * dy[i];
+        }
+    }
 }

@@ -30,25 +30,23 @@ public sealed class MaxPool2D : Pool2D
                 {
                     var (y0, y1, x0, x1) = Bounds(oy, ox);
                     var outBase = item * OutputSize + (oy * w.OutW + ox) * Channels;
-                    for (var c = 0; c < Channels; c++)
+                    var best = output.AsSpan(outBase, Channels);
+                    var winner = winners.AsSpan(outBase, Channels);
+                    for (var y = y0; y < y1; y++)
                     {
-                        var best = float.NegativeInfinity;
-                        var winner = -1;
-                        for (var y = y0; y < y1; y++)
+                        for (var x = x0; x < x1; x++)
                         {
-                            for (var x = x0; x < x1; x++)
+                            var inBase = item * InputSize + (y * w.InW + x) * Channels;
+                            var first = y == y0 && x == x0;
+                            for (var c = 0; c < Channels; c++)
                             {
-                                var index = item * InputSize + (y * w.InW + x) * Channels + c;
-                                if (input[index] > best || winner < 0)
+                                if (first || input[inBase + c] > best[c])
                                 {
-                                    best = input[index];
-                                    winner = index;
+                                    best[c] = input[inBase + c];
+                                    winner[c] = inBase + c;
                                 }
                             }
                         }
-
-                        output[outBase + c] = best;
-                        winners[outBase + c] = winner;
                     }
                 }
             }

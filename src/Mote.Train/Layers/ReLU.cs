@@ -11,5 +11,11 @@ public sealed class ReLU : ElementwiseActivation
 
     protected override void Apply(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Max(x, 0f, y);
 
-    protected override float Derivative(float x, float y) => x > 0 ? 1 : 0;
+    protected override void AddGradient(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
+    {
+        for (var i = 0; i < dx.Length; i++)
+        {
+            dx[i] += x[i] > 0 ? dy[i] : 0;
+        }
+    }
 }

@@ -16,5 +16,11 @@ public sealed class ReLU6 : ElementwiseActivation
         TensorPrimitives.Min(y, 6f, y);
     }
 
-    protected override float Derivative(float x, float y) => x is > 0 and < 6 ? 1 : 0;
+    protected override void AddGradient(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
+    {
+        for (var i = 0; i < dx.Length; i++)
+        {
+            dx[i] += x[i] is > 0 and < 6 ? dy[i] : 0;
+        }
+    }
 }

@@ -12,5 +12,11 @@ public sealed class Sigmoid : ElementwiseActivation
 
     protected override void Apply(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Sigmoid(x, y);
 
-    protected override float Derivative(float x, float y) => y * (1 - y);
+    protected override void AddGradient(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
+    {
+        for (var i = 0; i < dx.Length; i++)
+        {
+            dx[i] += dy[i] * y[i] * (1 - y[i]);
+        }
+    }
 }
