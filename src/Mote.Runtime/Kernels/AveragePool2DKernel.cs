@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Mote.Graph;
 using Mote.Runtime.Execution;
 using Mote.Runtime.Kernels.Common;
@@ -30,6 +31,8 @@ internal static class AveragePool2DKernel
     private sealed class IntegerAverage<T>(ConvGeometry g, int input, int output, int min, int max) : IOperation
         where T : struct, System.Numerics.IBinaryInteger<T>
     {
+        // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Eval(TensorBuffers buffers)
         {
             ReadOnlySpan<T> source = buffers.Get<T>(input);
@@ -66,6 +69,8 @@ internal static class AveragePool2DKernel
 
     private sealed class FloatAverage(ConvGeometry g, int input, int output, float min, float max) : IOperation
     {
+        // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Eval(TensorBuffers buffers)
         {
             ReadOnlySpan<float> source = buffers.Get<float>(input);

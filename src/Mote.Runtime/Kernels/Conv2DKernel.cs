@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Mote.Graph;
 using Mote.Runtime.Execution;
 using Mote.Runtime.Kernels.Common;
@@ -63,6 +64,10 @@ internal static class Conv2DKernel
             _requantizer = Requantizer.PerChannel(context, context.Input(0), context.Input(1), context.Output(0), activation, geometry.OutputDepth);
             _rowScratch = context.RequestScratch(_rowLength * sizeof(short));
         }
+
+        // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
         public void Eval(TensorBuffers buffers)
         {
@@ -149,6 +154,10 @@ internal static class Conv2DKernel
             _requantizer = Requantizer.PerChannel(context, context.Input(0), context.Input(1), context.Output(0), activation, geometry.OutputDepth);
         }
 
+        // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+
         public void Eval(TensorBuffers buffers)
         {
             var g = _g;
@@ -224,6 +233,10 @@ internal static class Conv2DKernel
             _bias = Bias.Float(context, 2, geometry.OutputDepth);
             (_min, _max) = ActivationRange.Float(activation);
         }
+
+        // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
         public void Eval(TensorBuffers buffers)
         {

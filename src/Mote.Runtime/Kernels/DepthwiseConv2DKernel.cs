@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Mote.Graph;
 using Mote.Runtime.Execution;
 using Mote.Runtime.Kernels.Common;
@@ -58,6 +59,10 @@ internal static class DepthwiseConv2DKernel
             _accScratch = context.RequestScratch(geometry.OutputDepth * sizeof(int));
             _rowScratch = context.RequestScratch(geometry.OutputDepth * sizeof(int));
         }
+
+        // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
         public void Eval(TensorBuffers buffers)
         {
@@ -138,6 +143,10 @@ internal static class DepthwiseConv2DKernel
             _bias = Bias.Float(context, 2, geometry.OutputDepth);
             (_min, _max) = ActivationRange.Float(activation);
         }
+
+        // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
         public void Eval(TensorBuffers buffers)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using Mote.Graph;
 using Mote.Runtime.Execution;
@@ -24,6 +25,8 @@ internal static class DequantizeKernel
     private sealed class Dequantize<T>(int input, int output, double scale, int zeroPoint) : IOperation
         where T : unmanaged, IBinaryInteger<T>
     {
+        // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Eval(TensorBuffers buffers)
         {
             ReadOnlySpan<T> source = buffers.Get<T>(input);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Mote.Graph;
 using Mote.Runtime.Execution;
 using Mote.Runtime.Kernels.Common;
@@ -82,6 +83,10 @@ internal static class FullyConnectedKernel
             _rowScratch = context.RequestScratch(shape.Depth * sizeof(short));
         }
 
+        // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+
         public void Eval(TensorBuffers buffers)
         {
             ReadOnlySpan<sbyte> input = buffers.Get<sbyte>(_input);
@@ -127,6 +132,10 @@ internal static class FullyConnectedKernel
             _perChannel = context.Input(1).Quantization!.IsPerChannel;
         }
 
+        // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+
         public void Eval(TensorBuffers buffers)
         {
             ReadOnlySpan<short> input = buffers.Get<short>(_input);
@@ -168,6 +177,10 @@ internal static class FullyConnectedKernel
             _bias = Bias.Float(context, 2, shape.Units);
             (_min, _max) = ActivationRange.Float(activation);
         }
+
+        // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
         public void Eval(TensorBuffers buffers)
         {

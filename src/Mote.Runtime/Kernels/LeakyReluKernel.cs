@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using Mote.Graph;
 using Mote.Runtime.Execution;
@@ -43,6 +44,8 @@ internal static class LeakyReluKernel
     private sealed class QuantizedLeakyRelu<T>(Parameters p) : IOperation
         where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T>
     {
+        // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Eval(TensorBuffers buffers)
         {
             ReadOnlySpan<T> source = buffers.Get<T>(p.Input);
@@ -61,6 +64,8 @@ internal static class LeakyReluKernel
 
     private sealed class FloatLeakyRelu(int input, int output, float alpha) : IOperation
     {
+        // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Eval(TensorBuffers buffers)
         {
             ReadOnlySpan<float> source = buffers.Get<float>(input);

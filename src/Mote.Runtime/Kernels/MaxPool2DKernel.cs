@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Mote.Graph;
 using Mote.Runtime.Execution;
 using Mote.Runtime.Kernels.Common;
@@ -31,6 +32,8 @@ internal static class MaxPool2DKernel
     private sealed class MaxPool<T>(ConvGeometry g, int input, int output, T min, T max) : IOperation
         where T : struct, System.Numerics.INumber<T>, System.Numerics.IMinMaxValue<T>
     {
+        // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Eval(TensorBuffers buffers)
         {
             ReadOnlySpan<T> source = buffers.Get<T>(input);

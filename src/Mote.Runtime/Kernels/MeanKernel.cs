@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using Mote.Graph;
 using Mote.Runtime.Execution;
@@ -116,6 +117,10 @@ internal static class MeanKernel
             _sums = sums;
         }
 
+        // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+
         public void Eval(TensorBuffers buffers)
         {
             ReadOnlySpan<T> source = buffers.Get<T>(_input);
@@ -140,6 +145,8 @@ internal static class MeanKernel
 
     private sealed class FloatMean(int input, int output, int[] map, int count, int sums) : IOperation
     {
+        // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Eval(TensorBuffers buffers)
         {
             ReadOnlySpan<float> source = buffers.Get<float>(input);

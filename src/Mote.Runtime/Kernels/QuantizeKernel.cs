@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using Mote.Graph;
 using Mote.Runtime.Execution;
@@ -46,6 +47,8 @@ internal static class QuantizeKernel
     private sealed class FromFloat<T>(int input, int output, float scale, int zeroPoint) : IOperation
         where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T>
     {
+        // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Eval(TensorBuffers buffers)
         {
             ReadOnlySpan<float> source = buffers.Get<float>(input);
@@ -66,6 +69,8 @@ internal static class QuantizeKernel
         where TIn : unmanaged, IBinaryInteger<TIn>
         where TOut : unmanaged, IBinaryInteger<TOut>, IMinMaxValue<TOut>
     {
+        // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Eval(TensorBuffers buffers)
         {
             ReadOnlySpan<TIn> source = buffers.Get<TIn>(p.Input);

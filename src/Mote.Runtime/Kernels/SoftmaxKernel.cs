@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Mote.Graph;
 using Mote.Runtime.Execution;
 using Mote.Runtime.Quantization;
@@ -46,6 +47,8 @@ internal static class SoftmaxKernel
 
     private sealed class Int8Softmax(int input, int output, int rows, int depth, int multiplier, int leftShift, int diffMin, int outputBits, int min, int max) : IOperation
     {
+        // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Eval(TensorBuffers buffers)
         {
             ReadOnlySpan<sbyte> source = buffers.Get<sbyte>(input);
@@ -101,6 +104,8 @@ internal static class SoftmaxKernel
     /// <summary>Float32 as TFLite's reference: exp((x − max)·β), then divide by the sum.</summary>
     private sealed class FloatSoftmax(int input, int output, int rows, int depth, float beta) : IOperation
     {
+        // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Eval(TensorBuffers buffers)
         {
             ReadOnlySpan<float> source = buffers.Get<float>(input);

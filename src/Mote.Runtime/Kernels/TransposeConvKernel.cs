@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Mote.Graph;
 using Mote.Runtime.Execution;
 using Mote.Runtime.Kernels.Common;
@@ -61,6 +62,10 @@ internal static class TransposeConvKernel
             _requantizer = Requantizer.PerChannel(context, context.Input(2), context.Input(1), context.Output(0), Activation.None, geometry.OutputDepth);
             _accScratch = context.RequestScratch(context.Output(0).Shape.ElementCount * sizeof(long));
         }
+
+        // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
         public void Eval(TensorBuffers buffers)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Mote.Graph;
 using Mote.Runtime.Execution;
 
@@ -36,6 +37,10 @@ internal sealed class BinaryOperation<T, TFunction> : IOperation
         _mapB = BroadcastMap(context, b.Shape, output.Shape);
         _function = function;
     }
+
+    // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public void Eval(TensorBuffers buffers)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Mote.Graph;
 using Mote.Runtime.Execution;
 
@@ -17,6 +18,10 @@ internal sealed class CopyOperation(int input, int output) : IOperation
         context.Require(input.Shape.ElementCount == output.Shape.ElementCount, $"input {input.Shape} and output {output.Shape} sizes differ");
         return new CopyOperation(context.InputIndex(0), context.OutputIndex(0));
     }
+
+    // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public void Eval(TensorBuffers buffers)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Mote.Graph;
 using Mote.Runtime.Execution;
 
@@ -10,6 +11,8 @@ namespace Mote.Runtime.Kernels.Common;
 internal sealed class GatherOperation<T>(int input, int output, int[] map, T fill) : IOperation
     where T : unmanaged
 {
+    // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Eval(TensorBuffers buffers)
     {
         ReadOnlySpan<T> source = buffers.Get<T>(input);
