@@ -39,5 +39,11 @@ public static class MoteCli
             context.Error.WriteLine($"mote: {e.Message}");
             return ExitCodes.BadInput;
         }
+        catch (Exception e)
+        {
+            // Anything else is a bug in Mote: say so plainly and keep the details for the report.
+            context.Error.WriteLine($"mote: internal error, please report it: {e}");
+            return ExitCodes.JobFailed;
+        }
     }
 }

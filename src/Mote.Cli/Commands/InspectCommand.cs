@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using Mote.Cli.Json;
 using Spectre.Console;
 
@@ -66,10 +67,11 @@ public static class InspectCommand
         {
             var tensor = subgraph.Tensors[index];
             var q = tensor.Quantization;
-            table.AddRow(
+            AddTextRow(
+                table,
                 role,
                 index.ToString(),
-                Markup.Escape(tensor.Name),
+                tensor.Name,
                 tensor.Signature,
                 q is null ? "" : q.Scale.Count == 1 ? q.Scale[0].ToString("G6") : $"{q.Scale.Count} scales",
                 q is null ? "" : q.ZeroPoint.Count == 1 ? q.ZeroPoint[0].ToString() : "per channel");
@@ -96,12 +98,13 @@ public static class InspectCommand
         table.AddColumn(new TableColumn("weight bytes").RightAligned());
         foreach (var op in subgraph.Operators)
         {
-            table.AddRow(
+            AddTextRow(
+                table,
                 op.Index.ToString(),
-                Markup.Escape(op.Op) + (op.Version > 1 ? $" v{op.Version}" : ""),
-                Markup.Escape(string.Join(" ", op.Inputs.Where(i => i >= 0).Select(i => subgraph.Tensors[i].Signature))),
-                Markup.Escape(string.Join(" ", op.Outputs.Select(i => subgraph.Tensors[i].Signature))),
-                Markup.Escape(OptionsText(op.Options)),
+                op.Op + (op.Version > 1 ? $" v{op.Version}" : ""),
+                string.Join(" ", op.Inputs.Where(i => i >= 0).Select(i => subgraph.Tensors[i].Signature)),
+                string.Join(" ", op.Outputs.Select(i => subgraph.Tensors[i].Signature)),
+                OptionsText(op.Options),
                 op.Macs.ToString("N0"),
                 op.WeightBytes.ToString("N0"));
         }
@@ -109,11 +112,36 @@ public static class InspectCommand
         return table;
     }
 
-    /// <summary>Options in one line, as the records print themselves without the type name: "Padding = Same, StrideW = 2".</summary>
+    /// <summary>Cells as plain text: tensor names and shapes contain brackets that markup would misread.</summary>
+    private static void AddTextRow(Table table, params string[] cells) => table.AddRow(cells.Select(c => new Text(c)));
+
+    /// <summary>
+    /// Options in one short line for the table, leaving out what is at its usual value (false, no activation,
+    /// default formats, dilation 1): "padding=same stride_w=2 stride_h=2 activation=relu". JSON keeps every field.
+    /// </summary>
     private static string OptionsText(object options)
     {
-        var text = options.ToString() ?? "";
-        var open = text.IndexOf('{');
-        return open < 0 ? "" : text[(open + 1)..].TrimEnd('}').Trim();
+        var parts = new List<string>();
+        foreach (var property in options.GetType().GetProperties())
+        {
+            var value = property.GetValue(options);
+            var name = JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
+            var usual = value is false
+                || (value is Enum e && e.ToString() is "None" or "Default")
+                || (name.StartsWith("dilation", StringComparison.Ordinal) && value is 1);
+            if (property.Name != "EqualityContract" && !usual)
+            {
+                parts.Add($"{name}={FormatValue(value)}");
+            }
+        }
+
+        return string.Join(" ", parts);
     }
+
+    private static string FormatValue(object? value) => value switch
+    {
+        Enum e => JsonNamingPolicy.SnakeCaseLower.ConvertName(e.ToString()),
+        System.Collections.IEnumerable list and not string => "[" + string.Join(",", list.Cast<object>()) + "]",
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
 }
