@@ -25,6 +25,7 @@ internal static class KernelRegistry
         OpType.Squeeze => SqueezeKernel.Prepare(context),
         OpType.StridedSlice => StridedSliceKernel.Prepare(context),
         OpType.Sub => SubKernel.Prepare(context),
+        OpType.Svdf => SvdfKernel.Prepare(context),
         OpType.Transpose => TransposeKernel.Prepare(context),
         OpType.TransposeConv => TransposeConvKernel.Prepare(context),
         _ => throw context.Fail("operator is not supported by the interpreter"),
