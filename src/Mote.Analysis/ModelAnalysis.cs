@@ -1,3 +1,4 @@
+using Mote.Graph;
 using System.Text.Json;
 
 namespace Mote.Analysis;
@@ -26,5 +27,5 @@ public sealed record ModelAnalysis(
     TargetVerdict? Target)
 {
     /// <summary>Indented snake_case JSON; fields always appear, in declaration order (null when absent).</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, AnalysisJson.Options);
+    public string ToJson() => JsonSerializer.Serialize(this, MoteJson.Options);
 }

@@ -12,6 +12,9 @@ public static class MoteCli
         var root = new RootCommand("Mote: a TinyML toolchain — from data to a model that fits a microcontroller.");
         root.Subcommands.Add(InspectCommand.Create(context));
         root.Subcommands.Add(ConvertCommand.Create(context));
+        root.Subcommands.Add(RunCommand.Create(context));
+        root.Subcommands.Add(AnalyzeCommand.Create(context));
+        root.Subcommands.Add(TargetsCommand.Create(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -64,21 +64,7 @@ public static class TfLiteWriter
     }
 
     /// <summary>Writes atomically: to a temporary file in the same folder, then moved over <paramref name="path"/>.</summary>
-    public static void WriteFile(Model model, string path)
-    {
-        var bytes = Write(model);
-        var full = Path.GetFullPath(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
+    public static void WriteFile(Model model, string path) => AtomicFile.WriteAllBytes(path, Write(model));
 
     private static int WriteSubgraph(FlatBufferBuilder builder, Subgraph graph, int[] tensorBuffers, OperatorCodeTable codes)
     {

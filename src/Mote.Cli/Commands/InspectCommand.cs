@@ -1,6 +1,6 @@
+using Mote.Graph;
 using System.CommandLine;
 using System.Text.Json;
-using Mote.Cli.Json;
 using Spectre.Console;
 
 namespace Mote.Cli.Commands;
@@ -26,7 +26,7 @@ public static class InspectCommand
         var description = ModelDescription.Create(ModelLoader.Load(path), path, new FileInfo(path).Length);
         if (json)
         {
-            context.Out.WriteLine(CliJson.Serialize(description));
+            context.Out.WriteLine(MoteJson.Serialize(description));
         }
         else
         {
