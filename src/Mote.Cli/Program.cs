@@ -1,10 +1,15 @@
 using Mote.Cli;
 using Spectre.Console;
 
-var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-if (Console.IsOutputRedirected)
+var redirected = Console.IsOutputRedirected;
+var console = AnsiConsole.Create(new AnsiConsoleSettings
 {
-    // Tables in logs and pipes should not wrap at the default 80 columns.
+    Out = new AnsiConsoleOutput(Console.Out),
+    // Logs and pipes get plain text: no escape codes, and tables that do not wrap at the default 80 columns.
+    Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
+});
+if (redirected)
+{
     console.Profile.Width = 200;
 }
 

@@ -42,6 +42,10 @@ public class UsageTests
     [Theory]
     [InlineData("inspect")]
     [InlineData("convert")]
+    [InlineData("run")]
+    [InlineData("analyze")]
+    [InlineData("targets")]
+    [InlineData("fuzz")]
     public void Every_command_explains_itself_with_an_example(string command)
     {
         var run = CliRun.Of(command, "--help");
