@@ -57,15 +57,32 @@ public sealed class Interpreter
         }
 
         var scratch = new List<ScratchRequest>();
+        var operatorState = new List<long>();
         var operations = new IOperation[subgraph.Operators.Count];
         for (int i = 0; i < operations.Length; i++)
         {
-            operations[i] = KernelRegistry.Prepare(new KernelContext(subgraph, i, sourceName, scratch));
+            operations[i] = KernelRegistry.Prepare(new KernelContext(subgraph, i, sourceName, scratch, operatorState));
         }
 
         var layout = ArenaLayout.Create(subgraph, scratch);
         var arena = new byte[layout.ArenaBytes];
-        var persistent = new byte[layout.PersistentBytes];
+
+        // Operators' persistent buffers follow the variable tensors in the persistent area, so one clear resets both.
+        var stateOffsets = new long[operatorState.Count];
+        long persistentBytes = layout.PersistentBytes;
+        for (int i = 0; i < stateOffsets.Length; i++)
+        {
+            stateOffsets[i] = persistentBytes;
+            persistentBytes += (operatorState[i] + ArenaLayout.DefaultAlignment - 1) / ArenaLayout.DefaultAlignment * ArenaLayout.DefaultAlignment;
+        }
+
+        var persistent = new byte[persistentBytes];
+        var stateSlots = new TensorBuffers.Slot[stateOffsets.Length];
+        for (int i = 0; i < stateSlots.Length; i++)
+        {
+            stateSlots[i] = new(persistent, checked((int)stateOffsets[i]), checked((int)operatorState[i]));
+        }
+
         var slots = new TensorBuffers.Slot[subgraph.Tensors.Count];
         var variables = new List<(int, byte)>();
         for (int i = 0; i < slots.Length; i++)
@@ -92,7 +109,7 @@ public sealed class Interpreter
             scratchSlots[i] = new(arena, checked((int)layout.ScratchOffset(i)), checked((int)scratch[i].Size));
         }
 
-        return new Interpreter(subgraph, operations, new TensorBuffers(slots, scratchSlots), persistent, variables.ToArray())
+        return new Interpreter(subgraph, operations, new TensorBuffers(slots, scratchSlots, stateSlots), persistent, variables.ToArray())
         {
             ArenaBytes = layout.ArenaBytes,
         };
@@ -121,7 +138,10 @@ public sealed class Interpreter
     /// <summary>The raw bytes of output <paramref name="index"/>, valid until the next <see cref="Invoke"/>.</summary>
     public ReadOnlySpan<byte> GetOutput(int index) => _buffers.Bytes(_subgraph.Outputs[index]);
 
-    /// <summary>Sets variable tensors (LSTM/SVDF state) to zero, as on a fresh TFLM interpreter (int8 state to its zero point).</summary>
+    /// <summary>
+    /// Sets variable tensors (LSTM/SVDF state) and operators' persistent state (the audio front end's noise estimate) to
+    /// zero, as on a fresh TFLM interpreter (int8 variables to their zero point).
+    /// </summary>
     public void ResetVariables()
     {
         Array.Clear(_persistent);

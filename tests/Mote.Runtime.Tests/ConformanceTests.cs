@@ -13,8 +13,6 @@ public sealed class ConformanceTests
     /// </summary>
     private static readonly Dictionary<string, (string Operator, string Reason)> s_knownGaps = new()
     {
-        ["audio_preprocessor_int8"] = ("CUSTOM:Signal", "the Signal* custom operators belong to the audio front-end issue"),
-        ["audio_preprocessor_float"] = ("CUSTOM:Signal", "the Signal* custom operators belong to the audio front-end issue"),
         ["dtln_noise_suppression"] = ("UNIDIRECTIONAL_SEQUENCE_LSTM", "the LSTM kernel (int16 gates and cell state) is not written yet"),
         ["micro_speech_lstm"] = ("UNIDIRECTIONAL_SEQUENCE_LSTM", "the LSTM kernel (int16 gates and cell state) is not written yet"),
         ["mnist_lstm_float"] = ("UNIDIRECTIONAL_SEQUENCE_LSTM", "the LSTM kernel is not written yet"),

@@ -12,21 +12,46 @@ public static class SignalFilterBank
 {
     public static void Apply(ReadOnlySpan<uint> input, FilterBankTables tables, SignalFilterBankOptions options, Span<ulong> output)
     {
+        ArgumentNullException.ThrowIfNull(tables);
+        Apply(
+            input,
+            tables.Weights.AsSpan(),
+            tables.Unweights.AsSpan(),
+            tables.ChannelFrequencyStarts.AsSpan(),
+            tables.ChannelWeightStarts.AsSpan(),
+            tables.ChannelWidths.AsSpan(),
+            options,
+            output);
+    }
+
+    /// <summary>
+    /// The same over the five tables as raw spans, the operator's inputs 1 to 5 (weights, unweights, channel frequency
+    /// starts, channel weight starts, channel widths), each channel table holding <c>NumChannels + 1</c> entries.
+    /// </summary>
+    public static void Apply(
+        ReadOnlySpan<uint> input,
+        ReadOnlySpan<short> weights,
+        ReadOnlySpan<short> unweights,
+        ReadOnlySpan<short> channelFrequencyStarts,
+        ReadOnlySpan<short> channelWeightStarts,
+        ReadOnlySpan<short> channelWidths,
+        SignalFilterBankOptions options,
+        Span<ulong> output)
+    {
         int channels = options.NumChannels;
-        if (tables.ChannelWidths.Length != channels + 1 || output.Length < channels)
+        if (channelFrequencyStarts.Length != channels + 1 || channelWeightStarts.Length != channels + 1
+            || channelWidths.Length != channels + 1 || output.Length < channels)
         {
             throw new ArgumentException($"The tables need {channels + 1} channel entries and the output {channels} values.");
         }
 
-        ReadOnlySpan<short> weights = tables.Weights.AsSpan();
-        ReadOnlySpan<short> unweights = tables.Unweights.AsSpan();
         ulong weighted = 0;
         ulong unweighted = 0;
         for (int i = 0; i <= channels; i++)
         {
-            int frequencyStart = tables.ChannelFrequencyStarts[i];
-            int weightStart = tables.ChannelWeightStarts[i];
-            for (int j = 0; j < tables.ChannelWidths[i]; j++)
+            int frequencyStart = channelFrequencyStarts[i];
+            int weightStart = channelWeightStarts[i];
+            for (int j = 0; j < channelWidths[i]; j++)
             {
                 ulong energy = input[frequencyStart + j];
                 weighted += (ulong)(long)weights[weightStart + j] * energy;

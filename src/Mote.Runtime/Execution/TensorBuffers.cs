@@ -4,17 +4,20 @@ namespace Mote.Runtime.Execution;
 
 /// <summary>
 /// Where every tensor of the running subgraph lives: a slice of the arena (activations), of the persistent
-/// buffer (variables) or of its own constant array. Kernels address tensors by index through this table.
+/// buffer (variables) or of its own constant array. Kernels address tensors by index through this table, and their
+/// scratch and persistent buffers by the index their Prepare was given.
 /// </summary>
 internal sealed class TensorBuffers
 {
     private readonly Slot[] _slots;
     private readonly Slot[] _scratch;
+    private readonly Slot[] _persistent;
 
-    public TensorBuffers(Slot[] slots, Slot[] scratch)
+    public TensorBuffers(Slot[] slots, Slot[] scratch, Slot[] persistent)
     {
         _slots = slots;
         _scratch = scratch;
+        _persistent = persistent;
     }
 
     public Span<byte> Bytes(int tensor)
@@ -30,6 +33,13 @@ internal sealed class TensorBuffers
         where T : struct
     {
         var slot = _scratch[scratchIndex];
+        return MemoryMarshal.Cast<byte, T>(slot.Buffer.AsSpan(slot.Offset, slot.Length));
+    }
+
+    public Span<T> Persistent<T>(int persistentIndex)
+        where T : struct
+    {
+        var slot = _persistent[persistentIndex];
         return MemoryMarshal.Cast<byte, T>(slot.Buffer.AsSpan(slot.Offset, slot.Length));
     }
 

@@ -11,12 +11,14 @@ internal sealed class KernelContext
     private readonly Subgraph _subgraph;
     private readonly string _source;
     private readonly List<ScratchRequest> _scratch;
+    private readonly List<long> _persistent;
 
-    public KernelContext(Subgraph subgraph, int operatorIndex, string source, List<ScratchRequest> scratch)
+    public KernelContext(Subgraph subgraph, int operatorIndex, string source, List<ScratchRequest> scratch, List<long> persistent)
     {
         _subgraph = subgraph;
         _source = source;
         _scratch = scratch;
+        _persistent = persistent;
         OperatorIndex = operatorIndex;
         Operator = subgraph.Operators[operatorIndex];
     }
@@ -83,6 +85,16 @@ internal sealed class KernelContext
     {
         _scratch.Add(new ScratchRequest(OperatorIndex, bytes));
         return _scratch.Count - 1;
+    }
+
+    /// <summary>
+    /// Reserves memory that keeps its contents from one Invoke to the next (operator state such as a noise estimate),
+    /// zeroed with the variable tensors by <see cref="Interpreter.ResetVariables"/>; returns the index to fetch it with.
+    /// </summary>
+    public int RequestPersistent(long bytes)
+    {
+        _persistent.Add(bytes);
+        return _persistent.Count - 1;
     }
 
     public void Require(bool condition, string problem)

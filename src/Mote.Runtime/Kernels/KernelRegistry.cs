@@ -1,4 +1,5 @@
 using Mote.Graph;
+using Mote.Runtime.Kernels.Signal;
 
 namespace Mote.Runtime.Kernels;
 
@@ -9,14 +10,21 @@ internal static class KernelRegistry
     {
         OpType.Add => AddKernel.Prepare(context),
         OpType.AveragePool2D => AveragePool2DKernel.Prepare(context),
+        OpType.Cast => CastKernel.Prepare(context),
+        OpType.Concatenation => ConcatenationKernel.Prepare(context),
         OpType.Conv2D => Conv2DKernel.Prepare(context),
+        OpType.Custom => SignalKernels.Prepare(context),
         OpType.DepthwiseConv2D => DepthwiseConv2DKernel.Prepare(context),
         OpType.Dequantize => DequantizeKernel.Prepare(context),
+        OpType.Div => DivKernel.Prepare(context),
         OpType.ExpandDims => ExpandDimsKernel.Prepare(context),
         OpType.FullyConnected => FullyConnectedKernel.Prepare(context),
         OpType.LeakyRelu => LeakyReluKernel.Prepare(context),
         OpType.MaxPool2D => MaxPool2DKernel.Prepare(context),
+        OpType.Maximum => MinimumMaximumKernel.Prepare(context),
         OpType.Mean => MeanKernel.Prepare(context),
+        OpType.Minimum => MinimumMaximumKernel.Prepare(context),
+        OpType.Mul => MulKernel.Prepare(context),
         OpType.Pad => PadKernel.Prepare(context),
         OpType.PadV2 => PadKernel.Prepare(context),
         OpType.Quantize => QuantizeKernel.Prepare(context),
