@@ -3,7 +3,7 @@ using Mote.Graph;
 namespace Mote.Runtime.Quantization;
 
 /// <summary>Clamp bounds of a fused activation, in the output's quantized domain or in float.</summary>
-internal static class ActivationRange
+public static class ActivationRange
 {
     /// <summary>TFLite's CalculateActivationRangeQuantized: the activation bounds quantized with the output's parameters, intersected with the type's range.</summary>
     public static (int Min, int Max) Quantized(Activation activation, DataType type, float scale, int zeroPoint)

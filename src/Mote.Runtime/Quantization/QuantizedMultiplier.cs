@@ -1,7 +1,7 @@
 namespace Mote.Runtime.Quantization;
 
 /// <summary>A real multiplier as TFLite stores it: a Q31 significand in [2^30, 2^31) and a power-of-two exponent.</summary>
-internal readonly record struct QuantizedMultiplier(int Multiplier, int Shift)
+public readonly record struct QuantizedMultiplier(int Multiplier, int Shift)
 {
     /// <summary>frexp-style decomposition with TFLite's rounding and flush-to-zero of tiny multipliers.</summary>
     public static QuantizedMultiplier From(double real)
@@ -43,6 +43,14 @@ internal readonly record struct QuantizedMultiplier(int Multiplier, int Shift)
 
         return (multipliers, shifts);
     }
+
+    /// <summary>
+    /// TFLite's GetQuantizedConvolutionMultipler for per-tensor weights: the input and weight scales are multiplied in
+    /// float, and only the division by the output scale is done in double (which can differ from an all-double
+    /// product in the last bit).
+    /// </summary>
+    public static QuantizedMultiplier ForProduct(float inputScale, float weightScale, float outputScale) =>
+        From((double)(inputScale * weightScale) / outputScale);
 
     /// <summary>std::frexp: x = fraction × 2^exponent with |fraction| in [0.5, 1).</summary>
     private static (double Fraction, int Exponent) FrExp(double x)

@@ -1,0 +1,180 @@
+using System.Globalization;
+using Mote.CodeGen.Emitters;
+using Mote.Graph;
+using Mote.Runtime.Planning;
+
+namespace Mote.CodeGen;
+
+/// <summary>
+/// Turns a model into a standalone C99 library without an interpreter: every shape, multiplier, shift and offset
+/// is a constant, weights are const arrays, and activations live in one static arena laid out by Mote's planner.
+/// Everything is generated in memory, so a model the generator cannot handle is refused before any file exists.
+/// </summary>
+public static class CodeGenerator
+{
+    /// <summary>Operators of the model's main subgraph that no emitter handles, as "NAME (operator i)"; empty when all are.</summary>
+    public static IReadOnlyList<string> UnsupportedOperators(Model model) =>
+        model.Main.Operators
+            .Select((op, i) => (op, i))
+            .Where(x => OperatorEmitters.For(x.op.Type) is null)
+            .Select(x => $"{x.op.DisplayName} (operator {x.i})")
+            .ToList();
+
+    /// <summary>Generates the library; throws <see cref="InvalidModelException"/> naming the first thing it cannot generate.</summary>
+    public static GeneratedLibrary Generate(Model model, string name, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (name != CNameScope.Sanitize(name))
+        {
+            throw new ArgumentException($"'{name}' is not a lower-case C identifier (try '{CNameScope.Sanitize(name)}')", nameof(name));
+        }
+
+        if (model.Subgraphs.Count == 0)
+        {
+            throw new InvalidModelException(sourceName, "the model has no subgraph");
+        }
+
+        var unsupported = UnsupportedOperators(model);
+        if (unsupported.Count > 0)
+        {
+            throw new InvalidModelException(sourceName, $"the C generator does not support {string.Join(", ", unsupported.Distinct())}");
+        }
+
+        var subgraph = model.Main;
+        var names = new CNameScope();
+        names.Reserve(ModelContext.Arena);
+        names.Reserve(name + "_invoke");
+        var inputs = Describe(subgraph, subgraph.Inputs, "input", sourceName);
+        var outputs = Describe(subgraph, subgraph.Outputs, "output", sourceName);
+        foreach (var parameter in inputs.Concat(outputs))
+        {
+            names.Reserve(parameter.Parameter);
+        }
+
+        // The generated code needs no scratch buffers: its kernels accumulate in registers.
+        var layout = ArenaLayout.Create(subgraph, []);
+        var context = new ModelContext(subgraph, layout, sourceName, names);
+        var runtimeFiles = new List<string> { CRuntime.CommonHeader };
+        for (int i = 0; i < subgraph.Operators.Count; i++)
+        {
+            var op = subgraph.Operators[i];
+            var emitter = OperatorEmitters.For(op.Type)!;
+            context.Body.Comment(LayerSummary(subgraph, op, i));
+            emitter.Emit(new LayerContext(context, i));
+            runtimeFiles.AddRange(emitter.RuntimeFiles.Where(f => !runtimeFiles.Contains(f)));
+        }
+
+        var files = new List<GeneratedFile>
+        {
+            new($"{name}.h", Header(name, subgraph, inputs, outputs, layout.ArenaBytes)),
+            new($"{name}.c", Source(name, sourceName, subgraph, context, inputs, outputs, runtimeFiles)),
+        };
+        files.AddRange(runtimeFiles.Select(f => new GeneratedFile(f, CRuntime.Read(f))));
+        return new GeneratedLibrary(name, files, layout.ArenaBytes, inputs, outputs);
+    }
+
+    private static List<CTensor> Describe(Subgraph subgraph, ValueArray<int> indices, string role, string sourceName)
+    {
+        var tensors = new List<CTensor>();
+        for (int i = 0; i < indices.Count; i++)
+        {
+            var tensor = subgraph.Tensors[indices[i]];
+            if (!CTypes.IsSupported(tensor.Type) || tensor.IsConstant || !tensor.Shape.IsFullyKnown)
+            {
+                throw new InvalidModelException(sourceName, $"{role} {i} ({tensor.Name}) is {tensor.Type.TfLiteName()}{tensor.Shape}, which the C generator cannot pass");
+            }
+
+            tensors.Add(new CTensor(indices.Count == 1 ? role : $"{role}{i}", tensor.Type, tensor.ByteSize));
+        }
+
+        return tensors;
+    }
+
+    private static string LayerSummary(Subgraph subgraph, Operator op, int index)
+    {
+        string Tensors(ValueArray<int> list) => string.Join(", ", list.Where(t => t >= 0 && !subgraph.Tensors[t].IsConstant)
+            .Select(t => $"{subgraph.Tensors[t].Type.TfLiteName().ToLowerInvariant()}{subgraph.Tensors[t].Shape}"));
+        var output = op.Outputs.Count > 0 && op.Outputs[0] >= 0 ? subgraph.Tensors[op.Outputs[0]].Name : "";
+        return $"{index}: {op.DisplayName} {Tensors(op.Inputs)} -> {Tensors(op.Outputs)} ({output})";
+    }
+
+    private static string Header(string name, Subgraph subgraph, List<CTensor> inputs, List<CTensor> outputs, long arenaBytes)
+    {
+        var guard = name.ToUpperInvariant() + "_H";
+        var w = new CWriter();
+        w.Comment($"Generated by Mote: the model as a C99 library. Call {name}_invoke; it uses no heap and is not reentrant.");
+        w.Line($"#ifndef {guard}");
+        w.Line($"#define {guard}");
+        w.Line();
+        w.Line("#include <stdint.h>");
+        w.Line();
+        w.Line($"#define {name.ToUpperInvariant()}_ARENA_SIZE {arenaBytes.ToString(CultureInfo.InvariantCulture)}");
+        Constants(w, name, subgraph, subgraph.Inputs, inputs);
+        Constants(w, name, subgraph, subgraph.Outputs, outputs);
+        w.Line();
+        w.Line($"void {name}_invoke({Parameters(inputs, outputs)});");
+        w.Line();
+        w.Line($"#endif");
+        return w.ToString();
+    }
+
+    private static void Constants(CWriter w, string name, Subgraph subgraph, ValueArray<int> indices, List<CTensor> tensors)
+    {
+        for (int i = 0; i < tensors.Count; i++)
+        {
+            var tensor = subgraph.Tensors[indices[i]];
+            var prefix = $"{name}_{tensors[i].Parameter}".ToUpperInvariant();
+            w.Line();
+            w.Comment($"{tensors[i].Parameter}: {tensor.Name}, {tensor.Type.TfLiteName().ToLowerInvariant()}{tensor.Shape}");
+            w.Line($"#define {prefix}_SIZE {tensors[i].ElementCount.ToString(CultureInfo.InvariantCulture)}");
+            if (tensor.Quantization is { HasScales: true, IsPerChannel: false } q)
+            {
+                w.Line($"#define {prefix}_SCALE {CTypes.Float(q.Scales[0])}");
+                w.Line($"#define {prefix}_ZERO_POINT {(q.ZeroPoints.Count > 0 ? q.ZeroPoints[0] : 0).ToString(CultureInfo.InvariantCulture)}");
+            }
+        }
+    }
+
+    private static string Parameters(List<CTensor> inputs, List<CTensor> outputs) =>
+        string.Join(", ", inputs.Select(t => $"const {t.CType}* {t.Parameter}").Concat(outputs.Select(t => $"{t.CType}* {t.Parameter}")));
+
+    private static string Source(
+        string name, string sourceName, Subgraph subgraph, ModelContext context, List<CTensor> inputs, List<CTensor> outputs, List<string> runtimeFiles)
+    {
+        var w = new CWriter();
+        w.Comment($"Generated by Mote from {Path.GetFileName(sourceName)}: {subgraph.Operators.Count} operators, arena {context.Layout.ArenaBytes} bytes.");
+        w.Line();
+        w.Line("#include <stddef.h>");
+        w.Line("#include <string.h>");
+        w.Line();
+        w.Line($"#include \"{name}.h\"");
+        foreach (var header in runtimeFiles.Where(f => f.EndsWith(".h", StringComparison.Ordinal)))
+        {
+            w.Line($"#include \"{header}\"");
+        }
+
+        w.Line();
+        w.Comment("Every activation tensor at the offset Mote's planner gave it.");
+        w.Line($"static int8_t {ModelContext.Arena}[{Math.Max(context.Layout.ArenaBytes, 1)}] MOTE_ALIGNED({ArenaLayout.DefaultAlignment});");
+        w.Line();
+        w.Append(context.Constants);
+        w.Line($"void {name}_invoke({Parameters(inputs, outputs)})");
+        using (w.Block())
+        {
+            for (int i = 0; i < inputs.Count; i++)
+            {
+                w.Line($"memcpy({context.TensorRef(subgraph.Inputs[i])}, {inputs[i].Parameter}, {inputs[i].ByteSize});");
+            }
+
+            w.Line();
+            w.Append(context.Body);
+            w.Line();
+            for (int i = 0; i < outputs.Count; i++)
+            {
+                w.Line($"memcpy({outputs[i].Parameter}, {context.TensorRef(subgraph.Outputs[i])}, {outputs[i].ByteSize});");
+            }
+        }
+
+        return w.ToString();
+    }
+}

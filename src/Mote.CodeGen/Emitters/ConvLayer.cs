@@ -1,0 +1,90 @@
+using System.Globalization;
+using Mote.Graph;
+using Mote.Runtime.Quantization;
+
+namespace Mote.CodeGen.Emitters;
+
+/// <summary>
+/// The mote_conv_params shared by CONV_2D and DEPTHWISE_CONV_2D: geometry with TFLite's SAME/VALID padding, and
+/// per-channel multipliers from the same helper the interpreter's kernels use.
+/// </summary>
+internal static class ConvLayer
+{
+    public static IReadOnlyList<string> RuntimeFiles(string kernel) => ["mote_conv_params.h", kernel + ".h", kernel + ".c"];
+
+    /// <summary>Writes the layer's parameters and its call: kernel(params, input, filter, bias, output).</summary>
+    public static void Emit(
+        LayerContext layer, string kernel, int filterDepth, Padding padding, int strideH, int strideW, int dilationH, int dilationW, Activation activation)
+    {
+        var input = layer.Input(0);
+        var filter = layer.Input(1);
+        var output = layer.Output(0);
+        layer.RequireInt8(input, filter, output);
+        layer.Require(ActivationRange.IsSupported(activation), $"fused activation {activation} is not supported");
+        layer.Require(input.Shape.Rank == 4 && output.Shape.Rank == 4 && filter.Shape.Rank == 4,
+            $"expected 4-D input, filter and output, got {input.Shape}, {filter.Shape} and {output.Shape}");
+        layer.Require(strideH > 0 && strideW > 0 && dilationH > 0 && dilationW > 0, "strides and dilations must be positive");
+        int filterHeight = filter.Shape[1];
+        int filterWidth = filter.Shape[2];
+        int outHeight = ShapeInference.OutputSize(input.Shape[1], filterHeight, strideH, dilationH, padding);
+        int outWidth = ShapeInference.OutputSize(input.Shape[2], filterWidth, strideW, dilationW, padding);
+        layer.Require(output.Shape[0] == input.Shape[0] && output.Shape[1] == outHeight && output.Shape[2] == outWidth,
+            $"output shape {output.Shape} does not match input {input.Shape} with a {filterHeight}x{filterWidth} window");
+
+        int channels = output.Shape[3];
+        var filterScales = filter.Quantization?.Scales ?? default;
+        layer.Require(filterScales.Count == 1 || filterScales.Count == channels, $"filter has {filterScales.Count} scales for {channels} output channels");
+        (float inputScale, int inputZeroPoint) = layer.Quantization(input);
+        (float outputScale, int outputZeroPoint) = layer.Quantization(output);
+        (var multipliers, var shifts) = QuantizedMultiplier.PerChannel(inputScale, filterScales.AsSpan(), outputScale, channels);
+        (int min, int max) = ActivationRange.Quantized(activation, output.Type, outputScale, outputZeroPoint);
+        var bias = Bias(layer, channels);
+
+        var parameters = layer.Params("mote_conv_params",
+        [
+            ("batches", Int(input.Shape[0])),
+            ("input_height", Int(input.Shape[1])),
+            ("input_width", Int(input.Shape[2])),
+            ("input_depth", Int(input.Shape[3])),
+            ("output_height", Int(outHeight)),
+            ("output_width", Int(outWidth)),
+            ("output_depth", Int(channels)),
+            ("filter_height", Int(filterHeight)),
+            ("filter_width", Int(filterWidth)),
+            ("filter_depth", Int(filterDepth)),
+            ("stride_height", Int(strideH)),
+            ("stride_width", Int(strideW)),
+            ("dilation_height", Int(dilationH)),
+            ("dilation_width", Int(dilationW)),
+            ("pad_height", Int(PaddingBefore(strideH, dilationH, input.Shape[1], filterHeight, outHeight))),
+            ("pad_width", Int(PaddingBefore(strideW, dilationW, input.Shape[2], filterWidth, outWidth))),
+            ("input_offset", Int(-inputZeroPoint)),
+            ("output_offset", Int(outputZeroPoint)),
+            ("activation_min", Int(min)),
+            ("activation_max", Int(max)),
+            ("multipliers", layer.Int32Array("multipliers", multipliers)),
+            ("shifts", layer.Int32Array("shifts", shifts)),
+        ]);
+        layer.Body.Line($"{kernel}({parameters}, {layer.InputRef(0)}, {layer.InputRef(1)}, {bias}, {layer.OutputRef(0)});");
+    }
+
+    /// <summary>The int32 bias input (position 2) as a C expression, or NULL when the operator has none.</summary>
+    public static string Bias(LayerContext layer, int length)
+    {
+        if (!layer.HasInput(2))
+        {
+            return "NULL";
+        }
+
+        var bias = layer.Input(2);
+        layer.Require(bias.Type == DataType.Int32 && bias.IsConstant && bias.Shape.ElementCount == length,
+            $"bias must be a constant INT32 tensor of {length} elements, got {bias.Type.TfLiteName()}{bias.Shape}");
+        return layer.InputRef(2);
+    }
+
+    public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>TFLite's ComputePadding: the padding before the first element (the odd extra goes after).</summary>
+    public static int PaddingBefore(int stride, int dilation, int inputSize, int filterSize, int outputSize) =>
+        Math.Max(0, (((outputSize - 1) * stride) + ((filterSize - 1) * dilation) + 1 - inputSize) / 2);
+}

@@ -1,0 +1,97 @@
+using Mote.Graph;
+
+namespace Mote.CodeGen.Emitters;
+
+/// <summary>
+/// What an operator's emitter sees: its operator and tensors, where each tensor lives in C (an arena offset or a
+/// constant array), and the two places it writes to: file-level constants and the body of the entry point.
+/// </summary>
+internal sealed class LayerContext
+{
+    private readonly ModelContext _model;
+
+    public LayerContext(ModelContext model, int operatorIndex)
+    {
+        _model = model;
+        OperatorIndex = operatorIndex;
+        Operator = model.Subgraph.Operators[operatorIndex];
+    }
+
+    public Operator Operator { get; }
+
+    public int OperatorIndex { get; }
+
+    /// <summary>Prefix for this layer's identifiers, e.g. "conv_2d_3".</summary>
+    public string Prefix => $"{CNameScope.Sanitize(Operator.Type.TfLiteName())}_{OperatorIndex}";
+
+    public CWriter Constants => _model.Constants;
+
+    public CWriter Body => _model.Body;
+
+    public bool HasInput(int position) => position < Operator.Inputs.Count && Operator.Inputs[position] >= 0;
+
+    public Tensor Input(int position)
+    {
+        Require(HasInput(position), $"input {position} is missing");
+        return _model.Subgraph.Tensors[Operator.Inputs[position]];
+    }
+
+    public Tensor Output(int position)
+    {
+        Require(position < Operator.Outputs.Count && Operator.Outputs[position] >= 0, $"output {position} is missing");
+        return _model.Subgraph.Tensors[Operator.Outputs[position]];
+    }
+
+    /// <summary>A C expression for input <paramref name="position"/>: an arena pointer, or the name of its constant array.</summary>
+    public string InputRef(int position) => _model.TensorRef(Operator.Inputs[position]);
+
+    public string OutputRef(int position) => _model.TensorRef(Operator.Outputs[position]);
+
+    /// <summary>The arena offset of input or output tensor <paramref name="tensorIndex"/> (-1 outside the arena).</summary>
+    public long ArenaOffset(int tensorIndex) => _model.Layout.TensorOffset(tensorIndex);
+
+    public int InputIndex(int position) => Operator.Inputs[position];
+
+    public int OutputIndex(int position) => Operator.Outputs[position];
+
+    /// <summary>A new file-level identifier for this layer, e.g. "conv_2d_3_params".</summary>
+    public string Name(string suffix) => _model.Names.Unique($"{Prefix}_{suffix}");
+
+    /// <summary>Defines a const int32 array (multipliers, shifts) for this layer and returns its name.</summary>
+    public string Int32Array(string suffix, IEnumerable<int> values)
+    {
+        var name = Name(suffix);
+        Constants.Array($"static const int32_t {name}", CTypes.Int32Literals(values));
+        return name;
+    }
+
+    /// <summary>Defines a const parameter struct for this layer and returns an expression pointing at it.</summary>
+    public string Params(string type, IEnumerable<(string Field, string Value)> fields)
+    {
+        var name = Name("params");
+        Constants.Struct($"static const {type} {name}", fields);
+        Constants.Line();
+        return "&" + name;
+    }
+
+    /// <summary>Scale and zero point of a per-tensor quantized tensor.</summary>
+    public (float Scale, int ZeroPoint) Quantization(Tensor tensor)
+    {
+        var q = tensor.Quantization;
+        Require(q is { HasScales: true }, $"tensor {tensor.Name} has no quantization parameters");
+        return (q!.Scales[0], q.ZeroPoints.Count > 0 ? checked((int)q.ZeroPoints[0]) : 0);
+    }
+
+    /// <summary>Refuses the operator unless every listed tensor is int8.</summary>
+    public void RequireInt8(params Tensor[] tensors) =>
+        Require(tensors.All(t => t.Type == DataType.Int8),
+            $"type combination {string.Join(" → ", tensors.Select(t => t.Type.TfLiteName()))} is not supported by the C generator (int8 only)");
+
+    public void Require(bool condition, string problem)
+    {
+        if (!condition)
+        {
+            throw new InvalidModelException(_model.Source, $"operator {OperatorIndex} ({Operator.DisplayName}): {problem}");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Mote.Graph;
+using Mote.Runtime.Planning;
+
+namespace Mote.CodeGen.Emitters;
+
+/// <summary>
+/// State shared by the emitters of one model: the arena layout, the identifier scope, and the constant arrays
+/// already written (a weight tensor read by two operators is emitted once).
+/// </summary>
+internal sealed class ModelContext
+{
+    /// <summary>The arena's identifier in the generated source.</summary>
+    public const string Arena = "arena";
+
+    private readonly Dictionary<int, string> _constants = [];
+
+    public ModelContext(Subgraph subgraph, ArenaLayout layout, string source, CNameScope names)
+    {
+        Subgraph = subgraph;
+        Layout = layout;
+        Source = source;
+        Names = names;
+    }
+
+    public Subgraph Subgraph { get; }
+
+    public ArenaLayout Layout { get; }
+
+    public string Source { get; }
+
+    public CNameScope Names { get; }
+
+    public CWriter Constants { get; } = new();
+
+    public CWriter Body { get; } = new(indent: 1);
+
+    /// <summary>An int8_t* expression for an arena tensor, or the name of a constant tensor's array (written on first use).</summary>
+    public string TensorRef(int tensorIndex)
+    {
+        var tensor = Subgraph.Tensors[tensorIndex];
+        if (tensor.Data is { } data)
+        {
+            if (!_constants.TryGetValue(tensorIndex, out var name))
+            {
+                name = Names.Unique(tensor.Name);
+                Constants.Comment($"tensor {tensorIndex}: {tensor.Name}, {tensor.Type.TfLiteName().ToLowerInvariant()}{tensor.Shape}");
+                Constants.Array($"static const {CTypes.Name(tensor.Type)} {name}", CTypes.Literals(tensor.Type, data.AsSpan()));
+                Constants.Line();
+                _constants[tensorIndex] = name;
+            }
+
+            return name;
+        }
+
+        long offset = Layout.TensorOffset(tensorIndex);
+        if (offset < 0)
+        {
+            throw new InvalidModelException(Source, $"tensor {tensorIndex} ({tensor.Name}) has no place in the arena");
+        }
+
+        return $"({Arena} + {offset.ToString(CultureInfo.InvariantCulture)})";
+    }
+}

@@ -1,0 +1,20 @@
+using Mote.Graph;
+
+namespace Mote.CodeGen.Emitters;
+
+/// <summary>The operator types the C generator supports, each with its emitter.</summary>
+internal static class OperatorEmitters
+{
+    private static readonly Dictionary<OpType, IOperatorEmitter> s_emitters = new()
+    {
+        [OpType.Add] = new AddEmitter(),
+        [OpType.AveragePool2D] = new AveragePool2DEmitter(),
+        [OpType.Conv2D] = new Conv2DEmitter(),
+        [OpType.DepthwiseConv2D] = new DepthwiseConv2DEmitter(),
+        [OpType.FullyConnected] = new FullyConnectedEmitter(),
+        [OpType.Reshape] = new ReshapeEmitter(),
+        [OpType.Softmax] = new SoftmaxEmitter(),
+    };
+
+    public static IOperatorEmitter? For(OpType type) => s_emitters.GetValueOrDefault(type);
+}

@@ -1,0 +1,44 @@
+using Mote.Graph;
+using Mote.Runtime.Quantization;
+using static Mote.CodeGen.Emitters.ConvLayer;
+
+namespace Mote.CodeGen.Emitters;
+
+/// <summary>SOFTMAX int8 → int8 over the last dimension → mote_softmax_s8 (gemmlowp fixed-point exp, as TFLM).</summary>
+internal sealed class SoftmaxEmitter : IOperatorEmitter
+{
+    private const int ScaledDiffIntegerBits = 5;
+
+    public IReadOnlyList<string> RuntimeFiles { get; } = ["mote_softmax_s8.h", "mote_softmax_s8.c"];
+
+    public void Emit(LayerContext layer)
+    {
+        var options = layer.Operator.Options as SoftmaxOptions;
+        layer.Require(options is not null, "options are missing");
+        var input = layer.Input(0);
+        var output = layer.Output(0);
+        layer.RequireInt8(input, output);
+        layer.Require(input.Shape.Rank >= 1 && input.Shape == output.Shape, $"input {input.Shape} and output {output.Shape} must have the same shape");
+        layer.Require(layer.Quantization(output) == (1f / 256, -128), "int8 output must have scale 1/256 and zero point -128");
+        int depth = input.Shape[input.Shape.Rank - 1];
+        int rows = (int)(input.Shape.ElementCount / Math.Max(depth, 1));
+
+        // TFLite's PreprocessSoftmaxScaling, as the interpreter's SoftmaxKernel: beta × input scale as a Q(31−5)
+        // multiplier capped below 2^31, and the smallest difference whose exp is not flushed to zero.
+        float inputScale = layer.Quantization(input).Scale;
+        double real = Math.Min((double)options!.Beta * inputScale * (1 << (31 - ScaledDiffIntegerBits)), (1L << 31) - 1.0);
+        var q = QuantizedMultiplier.From(real);
+        double radius = ((1 << ScaledDiffIntegerBits) - 1) * (double)(1L << (31 - ScaledDiffIntegerBits)) / (1L << q.Shift);
+        int diffMin = -(int)Math.Floor(radius);
+
+        var parameters = layer.Params("mote_softmax_params",
+        [
+            ("rows", Int(rows)),
+            ("depth", Int(depth)),
+            ("input_multiplier", Int(q.Multiplier)),
+            ("input_left_shift", Int(q.Shift)),
+            ("diff_min", Int(diffMin)),
+        ]);
+        layer.Body.Line($"mote_softmax_s8({parameters}, {layer.InputRef(0)}, {layer.OutputRef(0)});");
+    }
+}

@@ -1,0 +1,56 @@
+/* Mote C runtime: integer helpers with TFLite's (gemmlowp's) rounding, shared by every kernel. */
+#ifndef MOTE_COMMON_H
+#define MOTE_COMMON_H
+
+#include <stdint.h>
+
+#if defined(__GNUC__)
+#define MOTE_ALIGNED(n) __attribute__((aligned(n)))
+#else
+#define MOTE_ALIGNED(n)
+#endif
+
+/* x * 2^n with two's-complement wrap-around, as the interpreter's int arithmetic (a signed left shift could be undefined). */
+static inline int32_t mote_shl(int32_t x, int n)
+{
+    return (int32_t)((uint32_t)x << n);
+}
+
+static inline int32_t mote_clamp(int32_t x, int32_t lo, int32_t hi)
+{
+    return x < lo ? lo : (x > hi ? hi : x);
+}
+
+/* (a * b * 2) / 2^32 rounded to nearest; saturates the single overflowing case (MIN * MIN). */
+static inline int32_t mote_srdhm(int32_t a, int32_t b)
+{
+    int64_t product;
+    int64_t nudge;
+    if (a == INT32_MIN && b == INT32_MIN)
+    {
+        return INT32_MAX;
+    }
+
+    product = (int64_t)a * b;
+    nudge = product >= 0 ? ((int64_t)1 << 30) : (1 - ((int64_t)1 << 30));
+    return (int32_t)((product + nudge) / ((int64_t)1 << 31));
+}
+
+/* x / 2^exponent rounded to nearest, ties away from zero. */
+static inline int32_t mote_rdbypot(int32_t x, int exponent)
+{
+    int32_t mask = (int32_t)(((int64_t)1 << exponent) - 1);
+    int32_t remainder = x & mask;
+    int32_t threshold = (mask >> 1) + (x < 0 ? 1 : 0);
+    return (x >> exponent) + (remainder > threshold ? 1 : 0);
+}
+
+/* x * multiplier * 2^shift for a Q31 multiplier (TFLite's MultiplyByQuantizedMultiplier). */
+static inline int32_t mote_requant(int32_t x, int32_t multiplier, int32_t shift)
+{
+    int left = shift > 0 ? (int)shift : 0;
+    int right = shift > 0 ? 0 : (int)-shift;
+    return mote_rdbypot(mote_srdhm(mote_shl(x, left), multiplier), right);
+}
+
+#endif
