@@ -48,6 +48,27 @@ public sealed class ExportTests
         AssertSameOutputs(network, ModelExporter.Export(network), softmax: false);
     }
 
+    [Theory]
+    [InlineData("ds_cnn")]
+    [InlineData("mobilenet_v1")]
+    [InlineData("resnet8")]
+    [InlineData("dense_autoencoder")]
+    [InlineData("mlp")]
+    [InlineData("small_cnn")]
+    public void Ready_made_architectures_export_and_match_the_interpreter(string name)
+    {
+        var network = name switch
+        {
+            "ds_cnn" => Architectures.DsCnn([49, 10, 1], 12, filters: 16, blocks: 2),
+            "mobilenet_v1" => Architectures.MobileNetV1([32, 32, 3], 2, width: 0.125f),
+            "resnet8" => Architectures.ResNet8([16, 16, 3], 10),
+            "dense_autoencoder" => Architectures.DenseAutoencoder(40, hidden: 16, bottleneck: 4, depth: 2),
+            "mlp" => Architectures.Mlp([4, 4, 1], [8, 8], 3, dropout: 0.1f),
+            _ => Architectures.SmallCnn([12, 12, 1], 4, filters: 4, hidden: 8),
+        };
+        AssertSameOutputs(network, ModelExporter.Export(network), softmax: false);
+    }
+
     [Fact(Skip = "Mote.Runtime has no float CONCATENATION, LOGISTIC, TANH, RELU, RELU6 or MUL kernel yet; enable when it does")]
     public void Concatenate_standalone_activations_and_kept_batch_norm_match_the_interpreter()
     {

@@ -100,6 +100,28 @@ public sealed class TrainingTests
     }
 
     [Fact]
+    public void The_dense_autoencoder_learns_to_reconstruct_with_mse()
+    {
+        var random = new Mote.Data.SeededRandom(1);
+        var inputs = new float[400 * 16];
+        for (var i = 0; i < 400; i++)
+        {
+            // Points on a 2-D subspace of 16 dimensions: compressible through a small bottleneck.
+            var (u, v) = (random.NextGaussian(), random.NextGaussian());
+            for (var d = 0; d < 16; d++)
+            {
+                inputs[i * 16 + d] = u * MathF.Sin(d) + v * MathF.Cos(d * 0.5f);
+            }
+        }
+
+        var network = Architectures.DenseAutoencoder(16, hidden: 32, bottleneck: 4, depth: 1);
+        var trainer = new Trainer(network, new MeanSquaredError(), new Adam(), new TrainingOptions { Epochs = 15, BatchSize = 20, Schedule = new ConstantSchedule(3e-3f) });
+        var result = trainer.Fit(Dataset.Autoencoder(inputs, [16]));
+        Assert.True(result.Epochs[^1].TrainLoss < 0.25f * result.Epochs[0].TrainLoss, $"loss went {result.Epochs[0].TrainLoss} → {result.Epochs[^1].TrainLoss}");
+        Assert.Null(result.Epochs[0].TrainAccuracy);
+    }
+
+    [Fact]
     public void Schedules_follow_their_formulas()
     {
         var cosine = new CosineSchedule(1f, minimum: 0.1f);

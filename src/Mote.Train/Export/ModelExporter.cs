@@ -106,15 +106,7 @@ public static class ModelExporter
                     _nodeTensor[node.Index] = ReshapeTo(input, node.Layer.Name, node.Shape);
                     break;
                 case Layers.Add:
-                    var sum = _nodeTensor[node.Inputs[0]];
-                    for (var i = 1; i < node.Inputs.Length; i++)
-                    {
-                        var target = i == node.Inputs.Length - 1 ? ActivationTensor(node.Layer.Name, node.Shape) : ActivationTensor($"{node.Layer.Name}/partial_{i}", node.Shape);
-                        _operators.Add(new Operator(OpType.Add, [sum, _nodeTensor[node.Inputs[i]]], [target]) { Options = new AddSubOptions() });
-                        sum = target;
-                    }
-
-                    _nodeTensor[node.Index] = sum;
+                    EmitAdd(node);
                     break;
                 case Concatenate:
                     Produce(node, OpType.Concatenation, new ConcatenationOptions(node.Shape.Length), [.. node.Inputs.Select(i => _nodeTensor[i])]);
@@ -133,20 +125,11 @@ public static class ModelExporter
             {
                 batchNorm = bn;
                 last = bnNode;
+                _done[bnNode.Index] = true;
             }
 
-            var activation = Activation.None;
-            if (SoleConsumer(last) is { Layer: ReLU or ReLU6 } activationNode)
-            {
-                activation = activationNode.Layer is ReLU ? Activation.Relu : Activation.Relu6;
-                last = activationNode;
-            }
-
-            for (var i = node.Index + 1; i <= last.Index; i++)
-            {
-                _done[i] = true;
-            }
-
+            var (activation, fusedLast) = FusedActivation(last);
+            last = fusedLast;
             var layer = node.Layer!;
             var (weights, bias, weightShape, channelAxisIsLast) = layer switch
             {
@@ -188,6 +171,34 @@ public static class ModelExporter
                     Produce(last, OpType.FullyConnected, new FullyConnectedOptions(activation), inputs);
                     return;
             }
+        }
+
+        /// <summary>ADD (a chain of them for more than two inputs) with a following ReLU/ReLU6 fused into the last.</summary>
+        private void EmitAdd(Node node)
+        {
+            var (activation, last) = FusedActivation(node);
+            var sum = _nodeTensor[node.Inputs[0]];
+            for (var i = 1; i < node.Inputs.Length; i++)
+            {
+                var final = i == node.Inputs.Length - 1;
+                var target = final ? ActivationTensor(last.Layer!.Name, node.Shape) : ActivationTensor($"{node.Layer!.Name}/partial_{i}", node.Shape);
+                _operators.Add(new Operator(OpType.Add, [sum, _nodeTensor[node.Inputs[i]]], [target]) { Options = new AddSubOptions(final ? activation : Activation.None) });
+                sum = target;
+            }
+
+            _nodeTensor[last.Index] = sum;
+        }
+
+        /// <summary>The ReLU or ReLU6 that alone reads <paramref name="node"/>, marked as emitted, and the node whose tensor the fused operator produces.</summary>
+        private (Activation Activation, Node Last) FusedActivation(Node node)
+        {
+            if (SoleConsumer(node) is not { Layer: ReLU or ReLU6 } activationNode)
+            {
+                return (Activation.None, node);
+            }
+
+            _done[activationNode.Index] = true;
+            return (activationNode.Layer is ReLU ? Activation.Relu : Activation.Relu6, activationNode);
         }
 
         private static Conv2DOptions ConvOptions(Conv2D conv, Activation activation) =>
