@@ -13,10 +13,6 @@ public sealed class ConformanceTests
     /// </summary>
     private static readonly Dictionary<string, (string Operator, string Reason)> s_knownGaps = new()
     {
-        ["dtln_noise_suppression"] = ("UNIDIRECTIONAL_SEQUENCE_LSTM", "the LSTM kernel (int16 gates and cell state) is not written yet"),
-        ["micro_speech_lstm"] = ("UNIDIRECTIONAL_SEQUENCE_LSTM", "the LSTM kernel (int16 gates and cell state) is not written yet"),
-        ["mnist_lstm_float"] = ("UNIDIRECTIONAL_SEQUENCE_LSTM", "the LSTM kernel is not written yet"),
-        ["mnist_lstm_int8"] = ("UNIDIRECTIONAL_SEQUENCE_LSTM", "the LSTM kernel (int16 gates and cell state) is not written yet"),
     };
 
     // Float kernels follow TFLM's summation order; exp and the compiler's float code generation may still differ in the last bits.

@@ -50,9 +50,9 @@ internal static class FullyConnectedKernel
             return Requantizer.PerChannel(context, input, filter, output, activation, shape.Units);
         }
 
-        float product = context.Quantization(input).Scale * filter.Quantization.Scales[0];
         (float outputScale, int outputZeroPoint) = context.Quantization(output);
-        return Requantizer.PerTensor((double)product / outputScale, output, outputScale, outputZeroPoint, activation);
+        var multiplier = QuantizedMultiplier.ForProduct(context.Quantization(input).Scale, filter.Quantization.Scales[0], outputScale);
+        return Requantizer.PerTensor(multiplier, output, outputScale, outputZeroPoint, activation);
     }
 
     private readonly record struct FcShape(int Batches, int Units, int Depth);

@@ -36,6 +36,7 @@ internal static class KernelRegistry
         OpType.Svdf => SvdfKernel.Prepare(context),
         OpType.Transpose => TransposeKernel.Prepare(context),
         OpType.TransposeConv => TransposeConvKernel.Prepare(context),
+        OpType.UnidirectionalSequenceLstm => UnidirectionalSequenceLstmKernel.Prepare(context),
         _ => throw context.Fail("operator is not supported by the interpreter"),
     };
 }

@@ -1,12 +1,13 @@
 namespace Mote.Runtime.Quantization;
 
 /// <summary>
-/// gemmlowp's fixed-point transcendental functions on raw int32 values, as TFLite's quantized softmax uses them.
+/// gemmlowp's fixed-point transcendental functions on raw int32 values, as TFLite's quantized softmax, logistic and tanh use them.
 /// A "Qn" value has n integer bits and 31 − n fractional bits.
 /// </summary>
 internal static class FixedPointMath
 {
     private const int One0 = int.MaxValue;
+    private const int OneQ2 = 1 << 29;
 
     /// <summary>exp(a) for a ≤ 0 given in Q<paramref name="integerBits"/>, result in Q0.</summary>
     public static int ExpOnNegativeValues(int a, int integerBits)
@@ -41,20 +42,37 @@ internal static class FixedPointMath
     /// <summary>1 / (1 + x) for x in [0, 1) in Q0, by three Newton-Raphson steps in Q2; result in Q0.</summary>
     public static int OneOverOnePlusX(int a)
     {
-        int halfDenominator = RoundingHalfSum(a, One0);
-        const int constant48Over17 = 1515870810;
-        const int constantNeg32Over17 = -1010580540;
-        const int oneQ2 = 1 << 29;
-        int x = constant48Over17 + FixedPoint.SaturatingRoundingDoublingHighMul(halfDenominator, constantNeg32Over17);
-        for (int i = 0; i < 3; i++)
+        // x is 1/(1+a)·2 in Q2, i.e. 1/(1+a) in Q1; rescale to Q0.
+        return FixedPoint.SaturatingShiftLeft(TwoOverOnePlusX(a), 1);
+    }
+
+    /// <summary>(1 − x) / (1 + x) for x in [0, 1) in Q0 (gemmlowp's one_minus_x_over_one_plus_x_for_x_in_0_1).</summary>
+    public static int OneMinusXOverOnePlusX(int a) =>
+        FixedPoint.SaturatingShiftLeft(TwoOverOnePlusX(a) - OneQ2, 2);
+
+    /// <summary>gemmlowp's logistic of a Q<paramref name="integerBits"/> value, result in Q0.</summary>
+    public static int Logistic(int a, int integerBits)
+    {
+        if (a == 0)
         {
-            int halfDenominatorTimesX = FixedPoint.SaturatingRoundingDoublingHighMul(halfDenominator, x);
-            int oneMinus = oneQ2 - halfDenominatorTimesX;
-            x += FixedPoint.SaturatingShiftLeft(FixedPoint.SaturatingRoundingDoublingHighMul(x, oneMinus), 2);
+            return 1 << 30;
         }
 
-        // x is 1/(1+a)·2 in Q2, i.e. 1/(1+a) in Q1; rescale to Q0.
-        return FixedPoint.SaturatingShiftLeft(x, 1);
+        int positive = OneOverOnePlusX(ExpOnNegativeValues(a > 0 ? -a : a, integerBits));
+        return a > 0 ? positive : One0 - positive;
+    }
+
+    /// <summary>gemmlowp's tanh of a Q<paramref name="integerBits"/> value, result in Q0.</summary>
+    public static int Tanh(int a, int integerBits)
+    {
+        if (a == 0)
+        {
+            return 0;
+        }
+
+        // exp(2·(−|a|)): the raw value read with one more integer bit is twice the value (gemmlowp's ExactMulByPot<1>).
+        int magnitude = OneMinusXOverOnePlusX(ExpOnNegativeValues(a < 0 ? a : -a, integerBits + 1));
+        return a < 0 ? -magnitude : magnitude;
     }
 
     /// <summary>TFLite's GetReciprocal: 1/x for x in Q<paramref name="integerBits"/>, as a Q0 value and a count of bits above one.</summary>
@@ -64,6 +82,23 @@ internal static class FixedPointMath
         bitsOverUnit = integerBits - headroomPlusOne;
         int shiftedSumMinusOne = (int)(((uint)x << headroomPlusOne) - (1u << 31));
         return OneOverOnePlusX(shiftedSumMinusOne);
+    }
+
+    /// <summary>2 / (1 + a) in Q2 for a in [0, 1) in Q0: three Newton-Raphson steps on the half denominator.</summary>
+    private static int TwoOverOnePlusX(int a)
+    {
+        int halfDenominator = RoundingHalfSum(a, One0);
+        const int constant48Over17 = 1515870810;
+        const int constantNeg32Over17 = -1010580540;
+        int x = constant48Over17 + FixedPoint.SaturatingRoundingDoublingHighMul(halfDenominator, constantNeg32Over17);
+        for (int i = 0; i < 3; i++)
+        {
+            int halfDenominatorTimesX = FixedPoint.SaturatingRoundingDoublingHighMul(halfDenominator, x);
+            int oneMinus = OneQ2 - halfDenominatorTimesX;
+            x += FixedPoint.SaturatingShiftLeft(FixedPoint.SaturatingRoundingDoublingHighMul(x, oneMinus), 2);
+        }
+
+        return x;
     }
 
     private static int ExpOnIntervalBetweenNegativeOneQuarterAndZero(int a)

@@ -41,11 +41,10 @@ internal sealed class Requantizer
     }
 
     /// <summary>One multiplier for every channel (channel index 0).</summary>
-    public static Requantizer PerTensor(double realMultiplier, Tensor output, float outputScale, int outputZeroPoint, Activation activation)
+    public static Requantizer PerTensor(QuantizedMultiplier multiplier, Tensor output, float outputScale, int outputZeroPoint, Activation activation)
     {
-        var q = QuantizedMultiplier.From(realMultiplier);
         (int min, int max) = ActivationRange.Quantized(activation, output.Type, outputScale, outputZeroPoint);
-        return new Requantizer([q.Multiplier], [q.Shift], outputZeroPoint, min, max);
+        return new Requantizer([multiplier.Multiplier], [multiplier.Shift], outputZeroPoint, min, max);
     }
 
     public int Apply(int accumulator, int channel) =>
