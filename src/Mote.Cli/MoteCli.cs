@@ -15,6 +15,7 @@ public static class MoteCli
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(AnalyzeCommand.Create(context));
         root.Subcommands.Add(TargetsCommand.Create(context));
+        root.Subcommands.Add(CodegenCommand.Create(context));
         root.Subcommands.Add(FuzzCommand.Create(context));
 
         var parse = root.Parse(args);

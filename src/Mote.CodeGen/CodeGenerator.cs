@@ -12,12 +12,18 @@ namespace Mote.CodeGen;
 /// </summary>
 public static class CodeGenerator
 {
-    /// <summary>Operators of the model's main subgraph that no emitter handles, as "NAME (operator i)"; empty when all are.</summary>
+    /// <summary>
+    /// Operator types of the model's main subgraph that no emitter handles, each with where it occurs:
+    /// "MEAN (operator 81)", "PAD (operators 1, 3, 7, ...)"; empty when every operator is supported.
+    /// </summary>
     public static IReadOnlyList<string> UnsupportedOperators(Model model) =>
         model.Main.Operators
             .Select((op, i) => (op, i))
             .Where(x => OperatorEmitters.For(x.op.Type) is null)
-            .Select(x => $"{x.op.DisplayName} (operator {x.i})")
+            .GroupBy(x => x.op.DisplayName, x => x.i)
+            .Select(g => g.Count() == 1
+                ? $"{g.Key} (operator {g.First()})"
+                : $"{g.Key} (operators {string.Join(", ", g.Take(3))}{(g.Count() > 3 ? ", ..." : "")})")
             .ToList();
 
     /// <summary>Generates the library; throws <see cref="InvalidModelException"/> naming the first thing it cannot generate.</summary>
@@ -37,7 +43,7 @@ public static class CodeGenerator
         var unsupported = UnsupportedOperators(model);
         if (unsupported.Count > 0)
         {
-            throw new InvalidModelException(sourceName, $"the C generator does not support {string.Join(", ", unsupported.Distinct())}");
+            throw new InvalidModelException(sourceName, $"the C generator does not support {string.Join(", ", unsupported)}");
         }
 
         var subgraph = model.Main;
@@ -163,7 +169,7 @@ public static class CodeGenerator
         {
             for (int i = 0; i < inputs.Count; i++)
             {
-                w.Line($"memcpy({context.TensorRef(subgraph.Inputs[i])}, {inputs[i].Parameter}, {inputs[i].ByteSize});");
+                w.Line($"memcpy({context.TensorRef(subgraph.Inputs[i], inputs[i].Parameter)}, {inputs[i].Parameter}, {inputs[i].ByteSize});");
             }
 
             w.Line();
@@ -171,7 +177,7 @@ public static class CodeGenerator
             w.Line();
             for (int i = 0; i < outputs.Count; i++)
             {
-                w.Line($"memcpy({outputs[i].Parameter}, {context.TensorRef(subgraph.Outputs[i])}, {outputs[i].ByteSize});");
+                w.Line($"memcpy({outputs[i].Parameter}, {context.TensorRef(subgraph.Outputs[i], outputs[i].Parameter)}, {outputs[i].ByteSize});");
             }
         }
 

@@ -33,7 +33,7 @@ internal sealed class FullyConnectedEmitter : IOperatorEmitter
         bool perChannel = weightScales.Count > 1;
         (var multipliers, var shifts) = perChannel
             ? QuantizedMultiplier.PerChannel(inputScale, weightScales.AsSpan(), outputScale, units)
-            : PerTensor(inputScale, weightScales[0], outputScale);
+            : PerTensor(QuantizedMultiplier.ForProduct(inputScale, weightScales[0], outputScale));
         (int min, int max) = ActivationRange.Quantized(options.Activation, output.Type, outputScale, outputZeroPoint);
         var bias = Bias(layer, units);
 
@@ -53,11 +53,5 @@ internal sealed class FullyConnectedEmitter : IOperatorEmitter
         layer.Body.Line($"mote_fc_s8({parameters}, {layer.InputRef(0)}, {layer.InputRef(1)}, {bias}, {layer.OutputRef(0)});");
     }
 
-    // TFLM multiplies the two float scales in float before widening (GetQuantizedConvolutionMultipler), as the interpreter's FullyConnectedKernel does.
-    private static (int[] Multipliers, int[] Shifts) PerTensor(float inputScale, float weightScale, float outputScale)
-    {
-        float product = inputScale * weightScale;
-        var q = QuantizedMultiplier.From((double)product / outputScale);
-        return ([q.Multiplier], [q.Shift]);
-    }
+    private static (int[] Multipliers, int[] Shifts) PerTensor(QuantizedMultiplier q) => ([q.Multiplier], [q.Shift]);
 }

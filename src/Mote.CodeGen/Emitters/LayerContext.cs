@@ -42,10 +42,10 @@ internal sealed class LayerContext
         return _model.Subgraph.Tensors[Operator.Outputs[position]];
     }
 
-    /// <summary>A C expression for input <paramref name="position"/>: an arena pointer, or the name of its constant array.</summary>
-    public string InputRef(int position) => _model.TensorRef(Operator.Inputs[position]);
+    /// <summary>A C expression for input <paramref name="position"/>: an arena pointer, or its constant array (named after this layer).</summary>
+    public string InputRef(int position) => _model.TensorRef(Operator.Inputs[position], $"{Prefix}_{Role(position)}");
 
-    public string OutputRef(int position) => _model.TensorRef(Operator.Outputs[position]);
+    public string OutputRef(int position) => _model.TensorRef(Operator.Outputs[position], $"{Prefix}_output");
 
     /// <summary>The arena offset of input or output tensor <paramref name="tensorIndex"/> (-1 outside the arena).</summary>
     public long ArenaOffset(int tensorIndex) => _model.Layout.TensorOffset(tensorIndex);
@@ -94,4 +94,13 @@ internal sealed class LayerContext
             throw new InvalidModelException(_model.Source, $"operator {OperatorIndex} ({Operator.DisplayName}): {problem}");
         }
     }
+
+    // TFLite's operand order: data, weights, bias for every operator with constants the generator supports.
+    private static string Role(int position) => position switch
+    {
+        0 => "input",
+        1 => "weights",
+        2 => "bias",
+        _ => $"input{position}",
+    };
 }

@@ -35,15 +35,18 @@ internal sealed class ModelContext
 
     public CWriter Body { get; } = new(indent: 1);
 
-    /// <summary>An int8_t* expression for an arena tensor, or the name of a constant tensor's array (written on first use).</summary>
-    public string TensorRef(int tensorIndex)
+    /// <summary>
+    /// An int8_t* expression for an arena tensor, or the name of a constant tensor's array, written on first use
+    /// under a name from <paramref name="hint"/> (TFLite's fused tensor names are too long to be identifiers).
+    /// </summary>
+    public string TensorRef(int tensorIndex, string hint)
     {
         var tensor = Subgraph.Tensors[tensorIndex];
         if (tensor.Data is { } data)
         {
             if (!_constants.TryGetValue(tensorIndex, out var name))
             {
-                name = Names.Unique(tensor.Name);
+                name = Names.Unique(hint);
                 Constants.Comment($"tensor {tensorIndex}: {tensor.Name}, {tensor.Type.TfLiteName().ToLowerInvariant()}{tensor.Shape}");
                 Constants.Array($"static const {CTypes.Name(tensor.Type)} {name}", CTypes.Literals(tensor.Type, data.AsSpan()));
                 Constants.Line();
