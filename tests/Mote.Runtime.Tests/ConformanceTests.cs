@@ -33,17 +33,6 @@ public sealed class ConformanceTests
         return data;
     }
 
-    public static TheoryData<string> KnownGaps()
-    {
-        var data = new TheoryData<string>();
-        foreach (string model in Conformance.Models().Where(s_knownGaps.ContainsKey))
-        {
-            data.Add(model);
-        }
-
-        return data;
-    }
-
     [ConformanceTheory]
     [MemberData(nameof(Cases))]
     public void Case_matches_TFLM(string model, int caseId)
@@ -73,15 +62,18 @@ public sealed class ConformanceTests
         }
     }
 
-    [ConformanceTheory]
-    [MemberData(nameof(KnownGaps))]
-    public void Known_gap_is_rejected_at_load_time(string model)
+    /// <summary>A fact rather than a theory over the gaps, so that an empty list is not an error.</summary>
+    [Fact]
+    public void Known_gaps_are_rejected_at_load_time()
     {
-        var (op, _) = s_knownGaps[model];
-        var graph = TfLiteReader.ReadFile(Conformance.ModelPath(model));
-        var error = Assert.Throws<InvalidModelException>(() => Interpreter.Create(graph, model));
-        Assert.Contains(op, error.Problem, StringComparison.Ordinal);
-        Assert.Contains("operator ", error.Problem, StringComparison.Ordinal);
+        foreach (string model in Conformance.Models().Where(s_knownGaps.ContainsKey))
+        {
+            var (op, _) = s_knownGaps[model];
+            var graph = TfLiteReader.ReadFile(Conformance.ModelPath(model));
+            var error = Assert.Throws<InvalidModelException>(() => Interpreter.Create(graph, model));
+            Assert.Contains(op, error.Problem, StringComparison.Ordinal);
+            Assert.Contains("operator ", error.Problem, StringComparison.Ordinal);
+        }
     }
 
     private static void AssertBytesEqual(byte[] expected, ReadOnlySpan<byte> actual, int elementSize, int output)

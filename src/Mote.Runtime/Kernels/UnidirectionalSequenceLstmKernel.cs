@@ -137,8 +137,7 @@ internal static class UnidirectionalSequenceLstmKernel
             (float hiddenScale, _hiddenZeroPoint) = context.Quantization(context.Input(HiddenStateTensor));
             (float cellScale, int cellZeroPoint) = context.Quantization(context.Input(CellStateTensor));
             context.Require(cellZeroPoint == 0, "the cell state must be symmetric (zero point 0)");
-            int cellScalePower = (int)Math.Round(Math.Log2(cellScale));
-            context.Require(Math.Abs(Math.Log2(cellScale) - cellScalePower) < 1e-3, $"cell state scale {cellScale} is not a power of two");
+            context.Require(FixedPointActivationInput.IsPowerOfTwo(cellScale, out int cellScalePower), $"cell state scale {cellScale} is not a power of two");
 
             for (int gate = 0; gate < GateCount; gate++)
             {
@@ -290,10 +289,10 @@ internal static class UnidirectionalSequenceLstmKernel
                     var o = output.Slice((inputRow + r) * units, units);
                     for (int u = 0; u < units; u++)
                     {
-                        float forget = Sigmoid(GateInput(ForgetGate, u, x, h));
-                        float inputGate = Sigmoid(GateInput(InputGate, u, x, h));
+                        float forget = FloatActivations.Logistic(GateInput(ForgetGate, u, x, h));
+                        float inputGate = FloatActivations.Logistic(GateInput(InputGate, u, x, h));
                         float cellGate = MathF.Tanh(GateInput(CellGate, u, x, h));
-                        float outputGate = Sigmoid(GateInput(OutputGate, u, x, h));
+                        float outputGate = FloatActivations.Logistic(GateInput(OutputGate, u, x, h));
                         float updated = (forget * c[u]) + (inputGate * cellGate);
                         if (_cellClip > 0)
                         {
@@ -326,13 +325,5 @@ internal static class UnidirectionalSequenceLstmKernel
 
             return total;
         }
-
-        /// <summary>TFLite's reference float logistic, with its cut-offs.</summary>
-        private static float Sigmoid(float value) => value switch
-        {
-            > 16.619047164916992188f => 1f,
-            < -9f => MathF.Exp(value),
-            _ => 1f / (1f + MathF.Exp(-value)),
-        };
     }
 }
