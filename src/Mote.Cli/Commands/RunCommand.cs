@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Mote.Cli.Io;
+using Mote.Data;
+using Mote.Data.Audio;
 using Mote.Graph;
 using Mote.Runtime;
 
@@ -10,6 +13,8 @@ namespace Mote.Cli.Commands;
 /// `mote run MODEL --input FILE... --output FILE...`: one inference. Inputs and outputs are raw little-endian tensor
 /// bytes in the model's tensor order (or .npy files, by extension); variable tensors start at zero, as on a fresh
 /// TFLM interpreter. `--json` prints the outputs (and their real values when quantized) for people.
+/// `mote run MODEL --wav FILE [--front-end NAME]` instead computes the single input from audio with a feature front end
+/// (<see cref="AudioFrontEnd"/>): the one named, else the one stored in the model's <c>mote.front_end</c> metadata.
 /// </summary>
 public static class RunCommand
 {
@@ -22,12 +27,22 @@ public static class RunCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var outputs = new Option<string[]>("--output") { Description = "Where to write each output tensor (raw bytes, or .npy by extension), in order." };
+        var wav = new Option<string>("--wav")
+        {
+            Description = "Compute the model's one input from a WAV file (16-bit PCM mono at the front end's rate) instead of --input.",
+        };
+        var frontEnd = new Option<string>("--front-end")
+        {
+            Description = $"Feature front end for --wav: {AudioFrontEnd.MicroSpeechKind} (TFLM micro-speech features of a 1 s clip; shorter clips are zero-padded, longer ones truncated). Default: the model's {AudioFrontEnd.MetadataKey} metadata.",
+        };
         var json = new Option<bool>("--json") { Description = "Print the outputs as JSON (docs/json/run.md)." };
-        var command = new Command("run", "Run one inference with Mote's interpreter (bit-exact with TFLM's reference kernels).\n\nExample:\n  mote run model.tflite --input in.bin --output out.bin")
+        var command = new Command("run", "Run one inference with Mote's interpreter (bit-exact with TFLM's reference kernels).\n\nExamples:\n  mote run model.tflite --input in.bin --output out.bin\n  mote run micro_speech.tflite --wav yes.wav --front-end micro_speech --json")
         {
             model,
             inputs,
             outputs,
+            wav,
+            frontEnd,
             json,
         };
         command.SetAction(parse => Run(
@@ -35,14 +50,36 @@ public static class RunCommand
             parse.GetValue(model)!,
             parse.GetValue(inputs) ?? [],
             parse.GetValue(outputs) ?? [],
+            parse.GetValue(wav),
+            parse.GetValue(frontEnd),
             parse.GetValue(json)));
         return command;
     }
 
-    private static int Run(CliContext context, string modelPath, string[] inputPaths, string[] outputPaths, bool json)
+    private static int Run(CliContext context, string modelPath, string[] inputPaths, string[] outputPaths, string? wavPath, string? frontEndName, bool json)
     {
-        var interpreter = Interpreter.Create(ModelLoader.Load(modelPath), modelPath);
-        if (inputPaths.Length != interpreter.Inputs.Count)
+        if (wavPath is not null && inputPaths.Length > 0)
+        {
+            throw new UsageException("--wav and --input are exclusive: --wav computes the model's input from audio");
+        }
+
+        if (frontEndName is not null && wavPath is null)
+        {
+            throw new UsageException("--front-end applies to --wav only");
+        }
+
+        var graph = ModelLoader.Load(modelPath);
+        var interpreter = Interpreter.Create(graph, modelPath);
+        if (wavPath is not null)
+        {
+            if (interpreter.Inputs.Count != 1)
+            {
+                throw new UsageException($"--wav feeds one input, but {modelPath} has {interpreter.Inputs.Count} ({Describe(interpreter.Inputs)})");
+            }
+
+            interpreter.SetInput(0, WavFeatures(wavPath, FrontEnd(graph, modelPath, frontEndName), interpreter.Inputs[0]));
+        }
+        else if (inputPaths.Length != interpreter.Inputs.Count)
         {
             throw new UsageException($"{modelPath} has {interpreter.Inputs.Count} input(s) ({Describe(interpreter.Inputs)}); got {inputPaths.Length} --input");
         }
@@ -84,6 +121,62 @@ public static class RunCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>The front end named on the command line, else the one in the model's metadata.</summary>
+    private static AudioFrontEnd FrontEnd(Model graph, string modelPath, string? name)
+    {
+        if (name is not null)
+        {
+            return AudioFrontEnd.TryFromName(name, out var named)
+                ? named
+                : throw new UsageException($"unknown front end '{name}' (known: {AudioFrontEnd.MicroSpeechKind})");
+        }
+
+        foreach (var entry in graph.Metadata)
+        {
+            if (entry.Name == AudioFrontEnd.MetadataKey)
+            {
+                return AsInputError(() => AudioFrontEnd.FromJson(entry.Data.AsSpan(), $"{modelPath}: metadata {AudioFrontEnd.MetadataKey}"));
+            }
+        }
+
+        throw new UsageException($"{modelPath} stores no front end (metadata {AudioFrontEnd.MetadataKey}); name one with --front-end {AudioFrontEnd.MicroSpeechKind}");
+    }
+
+    /// <summary>The front end's features of a WAV clip as the bytes of <paramref name="tensor"/> (int8 or float32).</summary>
+    private static byte[] WavFeatures(string path, AudioFrontEnd frontEnd, TensorInfo tensor)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidModelException(path, "no such file");
+        }
+
+        if (tensor.Shape.ElementCount != frontEnd.FeatureCount)
+        {
+            throw new InvalidModelException(path, $"front end {frontEnd.Kind} gives {frontEnd.Frames}×{frontEnd.MicroSpeech.NumChannels} = {frontEnd.FeatureCount} features, but input '{tensor.Name}' ({Describe(tensor)}) holds {tensor.Shape.ElementCount}");
+        }
+
+        var audio = AsInputError(() => WavFile.Read(path, frontEnd.SampleRate));
+        return tensor.Type switch
+        {
+            DataType.Int8 => MemoryMarshal.AsBytes(frontEnd.Int8Features(audio.Samples).AsSpan()).ToArray(),
+            DataType.Float32 => MemoryMarshal.AsBytes(frontEnd.FloatFeatures(audio.Samples).AsSpan()).ToArray(),
+            _ => throw new InvalidModelException(path, $"front end {frontEnd.Kind} gives int8 or float32 features, but input '{tensor.Name}' is {Describe(tensor)}"),
+        };
+    }
+
+    // Bad audio or metadata is bad input (exit code 2), reported as "FILE: PROBLEM" like a bad model.
+    private static T AsInputError<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidDataFileException e)
+        {
+            throw new InvalidModelException(e.Path, e.Problem);
+        }
     }
 
     private static byte[] ReadInput(string path, TensorInfo tensor)
