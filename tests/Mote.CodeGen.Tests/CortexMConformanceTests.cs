@@ -1,0 +1,37 @@
+using Mote.CodeGen.Toolchain;
+using Xunit.Abstractions;
+
+namespace Mote.CodeGen.Tests;
+
+/// <summary>The generated C, cross-compiled for a Cortex-M4 and run under QEMU, reproduces TFLM's outputs byte for byte.</summary>
+public sealed class CortexMConformanceTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(2);
+
+    [CortexMTheory]
+    [InlineData("kws_ref")]
+    [InlineData("person_detect")]
+    [InlineData("ic_resnet_int8")]
+    public void GeneratedCMatchesTflmOnCortexM4(string model)
+    {
+        var library = CodeGenerator.Generate(ConformanceCases.Load(model), "model", model);
+        var directory = Directory.CreateTempSubdirectory($"mote-cortexm-{model}-").FullName;
+        try
+        {
+            var test = TestMainWriter.Write(library, ConformanceCases.Cases(model));
+            OutputFolder.Replace(directory, [.. library.Files, test]);
+            var toolchain = CortexMToolchain.Locate();
+            var build = toolchain.Build(directory, [.. library.Sources, test.Name], "test.elf", s_timeout);
+            Assert.True(build.Succeeded, $"arm-none-eabi-gcc failed for {model}:\n{build.Output}");
+            output.WriteLine($"{model}: {toolchain.Size(directory, "test.elf")} (with the embedded test cases)");
+
+            var run = CortexMToolchain.Emulate(directory, "test.elf", s_timeout);
+            output.WriteLine(run.Output);
+            Assert.True(run.Succeeded, $"generated C for {model} does not match TFLM under QEMU{(run.TimedOut ? " (timed out)" : "")}:\n{run.Output}");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}
