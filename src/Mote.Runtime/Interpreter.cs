@@ -40,29 +40,10 @@ public sealed class Interpreter
     /// <summary>Prepares every operator of the model's first subgraph; throws <see cref="InvalidModelException"/> naming the first operator that cannot run.</summary>
     public static Interpreter Create(Model model, string sourceName)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        if (model.Subgraphs.Count == 0)
-        {
-            throw new InvalidModelException(sourceName, "the model has no subgraph");
-        }
-
-        var subgraph = model.Main;
-        for (int i = 0; i < subgraph.Tensors.Count; i++)
-        {
-            var tensor = subgraph.Tensors[i];
-            if (!tensor.IsConstant && (!tensor.Shape.IsFullyKnown || tensor.Type.ElementSize() == 0))
-            {
-                throw new InvalidModelException(sourceName, $"tensor {i} ({tensor.Name}) has type {tensor.Type.TfLiteName()} and shape {tensor.Shape}, which the interpreter cannot allocate");
-            }
-        }
-
         var scratch = new List<ScratchRequest>();
         var operatorState = new List<long>();
-        var operations = new IOperation[subgraph.Operators.Count];
-        for (int i = 0; i < operations.Length; i++)
-        {
-            operations[i] = KernelRegistry.Prepare(new KernelContext(subgraph, i, sourceName, scratch, operatorState));
-        }
+        var operations = Prepare(model, sourceName, scratch, operatorState);
+        var subgraph = model.Main;
 
         var layout = ArenaLayout.Create(subgraph, scratch);
         var arena = new byte[layout.ArenaBytes];
@@ -113,6 +94,46 @@ public sealed class Interpreter
         {
             ArenaBytes = layout.ArenaBytes,
         };
+    }
+
+    /// <summary>
+    /// The scratch buffers the kernels request when <see cref="Create"/> prepares <paramref name="model"/>, in request
+    /// order (each lives during its operator's step only). <see cref="ArenaLayout.Create(Subgraph, IReadOnlyList{ScratchRequest})"/>
+    /// with them gives the interpreter's own arena plan, so analysis tools such as <c>mote analyze</c> can count them.
+    /// Prepares the kernels without allocating the arena; throws <see cref="InvalidModelException"/> as <see cref="Create"/> does.
+    /// </summary>
+    public static IReadOnlyList<ScratchRequest> ScratchRequests(Model model, string sourceName)
+    {
+        var scratch = new List<ScratchRequest>();
+        Prepare(model, sourceName, scratch, []);
+        return scratch;
+    }
+
+    private static IOperation[] Prepare(Model model, string sourceName, List<ScratchRequest> scratch, List<long> operatorState)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (model.Subgraphs.Count == 0)
+        {
+            throw new InvalidModelException(sourceName, "the model has no subgraph");
+        }
+
+        var subgraph = model.Main;
+        for (int i = 0; i < subgraph.Tensors.Count; i++)
+        {
+            var tensor = subgraph.Tensors[i];
+            if (!tensor.IsConstant && (!tensor.Shape.IsFullyKnown || tensor.Type.ElementSize() == 0))
+            {
+                throw new InvalidModelException(sourceName, $"tensor {i} ({tensor.Name}) has type {tensor.Type.TfLiteName()} and shape {tensor.Shape}, which the interpreter cannot allocate");
+            }
+        }
+
+        var operations = new IOperation[subgraph.Operators.Count];
+        for (int i = 0; i < operations.Length; i++)
+        {
+            operations[i] = KernelRegistry.Prepare(new KernelContext(subgraph, i, sourceName, scratch, operatorState));
+        }
+
+        return operations;
     }
 
     /// <summary>Copies raw little-endian bytes into input <paramref name="index"/>; the length must match the tensor exactly.</summary>

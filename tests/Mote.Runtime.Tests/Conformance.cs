@@ -37,6 +37,13 @@ internal static class Conformance
         return new Manifest(cases, outputTypes);
     }
 
+    /// <summary>TFLM's <c>arena_used_bytes</c> on 32-bit ARM (armhf) from the model's manifest.</summary>
+    public static long ArmhfArenaBytes(string model)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Root!, model, "manifest.json")));
+        return document.RootElement.GetProperty("arena_used_bytes_armhf").GetInt64();
+    }
+
     private static string? FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -60,6 +67,18 @@ internal static class Conformance
 public sealed class ConformanceTheoryAttribute : TheoryAttribute
 {
     public ConformanceTheoryAttribute()
+    {
+        if (Conformance.Root is null)
+        {
+            Skip = Conformance.MissingReason;
+        }
+    }
+}
+
+/// <summary>A fact that is skipped, with the reason shown, when the conformance data is absent.</summary>
+public sealed class ConformanceFactAttribute : FactAttribute
+{
+    public ConformanceFactAttribute()
     {
         if (Conformance.Root is null)
         {

@@ -57,53 +57,51 @@ internal static class FullyConnectedKernel
 
     private readonly record struct FcShape(int Batches, int Units, int Depth);
 
-    /// <summary>Weights are widened to int16 once; each input row is widened with its zero point removed, then dotted with pmaddwd.</summary>
+    /// <summary>
+    /// The input zero point is folded into the bias once (bias − zero point · Σ weights of the row), so Eval dots the
+    /// raw int8 input with the int8 weights and needs no scratch; int32 wrap-around makes this equal to TFLM's
+    /// Σ weights·(input − zero point) for every input.
+    /// </summary>
     private sealed class Int8Fc : IOperation
     {
         private readonly FcShape _shape;
         private readonly int _input;
         private readonly int _output;
-        private readonly short[] _filter;
+        private readonly sbyte[] _filter;
         private readonly int[] _bias;
-        private readonly int _inputOffset;
         private readonly Requantizer _requantizer;
         private readonly bool _perChannel;
-        private readonly int _rowScratch;
 
         public Int8Fc(KernelContext context, FcShape shape, Activation activation)
         {
             _shape = shape;
             _input = context.InputIndex(0);
             _output = context.OutputIndex(0);
-            _filter = Array.ConvertAll(context.Constant<sbyte>(1), v => (short)v);
+            _filter = context.Constant<sbyte>(1);
             _bias = Bias.Int32(context, 2, shape.Units);
-            _inputOffset = -context.Quantization(context.Input(0)).ZeroPoint;
+            int inputZeroPoint = context.Quantization(context.Input(0)).ZeroPoint;
+            for (int u = 0; u < shape.Units; u++)
+            {
+                _bias[u] -= inputZeroPoint * DotProduct.Sum(_filter.AsSpan(u * shape.Depth, shape.Depth));
+            }
+
             _requantizer = CreateRequantizer(context, shape, activation);
             _perChannel = context.Input(1).Quantization!.IsPerChannel;
-            _rowScratch = context.RequestScratch(shape.Depth * sizeof(short));
         }
 
         // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
-
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-
         public void Eval(TensorBuffers buffers)
         {
             ReadOnlySpan<sbyte> input = buffers.Get<sbyte>(_input);
             var output = buffers.Get<sbyte>(_output);
-            var row = buffers.Scratch<short>(_rowScratch);
             int depth = _shape.Depth;
             for (int b = 0; b < _shape.Batches; b++)
             {
-                var source = input.Slice(b * depth, depth);
-                for (int d = 0; d < depth; d++)
-                {
-                    row[d] = (short)(source[d] + _inputOffset);
-                }
-
+                var row = input.Slice(b * depth, depth);
                 for (int u = 0; u < _shape.Units; u++)
                 {
-                    int acc = DotProduct.Int16(_filter.AsSpan(u * depth, depth), row) + _bias[u];
+                    int acc = DotProduct.Int8(_filter.AsSpan(u * depth, depth), row) + _bias[u];
                     output[(b * _shape.Units) + u] = (sbyte)_requantizer.Apply(acc, _perChannel ? u : 0);
                 }
             }
