@@ -16,6 +16,7 @@ public static class MoteCli
         root.Subcommands.Add(AnalyzeCommand.Create(context));
         root.Subcommands.Add(TargetsCommand.Create(context));
         root.Subcommands.Add(CodegenCommand.Create(context));
+        root.Subcommands.Add(DeployCommand.Create(context));
         root.Subcommands.Add(FuzzCommand.Create(context));
 
         var parse = root.Parse(args);
