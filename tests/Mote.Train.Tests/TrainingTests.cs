@@ -62,7 +62,7 @@ public sealed class TrainingTests
             var result = trainer.Fit(data, validation);
             Assert.Equal([2], result.Epochs.Select(e => e.Epoch));
             Assert.Equal(straight.Parameters.SelectMany(p => p.Value), resumed.Parameters.SelectMany(p => p.Value));
-            Assert.False(File.Exists(checkpoint + ".tmp"));
+            Assert.Equal(["run.ckpt"], directory.GetFiles().Select(f => f.Name));
         }
         finally
         {

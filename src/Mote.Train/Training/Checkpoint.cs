@@ -1,13 +1,14 @@
 using System.Text;
 using Mote.Data;
+using Mote.Graph;
 using Mote.Train.Optimizers;
 
 namespace Mote.Train.Training;
 
 /// <summary>
 /// A binary snapshot of a training run: every parameter (by name), the optimizer's step count and state arrays, and
-/// the <see cref="TrainingState"/>. Little-endian, written to a temporary file and renamed over the old one, so a crash
-/// never leaves a half-written checkpoint.
+/// the <see cref="TrainingState"/>. Little-endian, written through <see cref="AtomicFile"/>, so a crash never leaves a
+/// half-written checkpoint.
 /// </summary>
 public static class Checkpoint
 {
@@ -16,9 +17,9 @@ public static class Checkpoint
 
     public static void Save(string path, Network network, Optimizer optimizer, TrainingState state)
     {
-        var temporary = path + ".tmp";
-        using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
+        AtomicFile.Write(path, stream =>
         {
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             writer.Write(Encoding.ASCII.GetBytes(Magic));
             writer.Write(FormatVersion);
             writer.Write(state.EpochsDone);
@@ -43,9 +44,7 @@ public static class Checkpoint
                     WriteArray(writer, slot);
                 }
             }
-        }
-
-        File.Move(temporary, path, overwrite: true);
+        });
     }
 
     /// <summary>Restores parameters and optimizer state in place and returns the training state; the network and optimizer must match the saved ones.</summary>
