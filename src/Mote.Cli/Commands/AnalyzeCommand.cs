@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Mote.Analysis;
 using Mote.Graph;
+using Mote.Runtime;
+using Mote.Runtime.Planning;
 using Spectre.Console;
 
 namespace Mote.Cli.Commands;
@@ -31,7 +33,13 @@ public static class AnalyzeCommand
         var board = targetId is null ? null : BoardDatabase.Find(targetId)
             ?? throw new UsageException($"unknown board '{targetId}'; known boards: {string.Join(", ", BoardDatabase.All.Select(b => b.Id))}");
         var model = ModelLoader.Load(path);
-        var analysis = ModelAnalyzer.Analyze(model, board);
+        var (scratch, note) = KernelScratch(model, path);
+        var analysis = ModelAnalyzer.Analyze(model, board, scratch);
+        if (note is not null)
+        {
+            context.Error.WriteLine($"mote: note: {note}");
+        }
+
         if (json)
         {
             context.Out.WriteLine(analysis.ToJson());
@@ -42,7 +50,7 @@ public static class AnalyzeCommand
         console.Write(LayerTable(analysis));
         console.Write(SummaryTable(analysis));
         var verdicts = board is null
-            ? BoardDatabase.All.Select(b => ModelAnalyzer.Analyze(model, b).Target!).ToList()
+            ? BoardDatabase.All.Select(b => ModelAnalyzer.Analyze(model, b, scratch).Target!).ToList()
             : [analysis.Target!];
         console.Write(VerdictTable(analysis, verdicts));
         foreach (var verdict in verdicts.Where(v => !v.Fits && board is not null))
@@ -52,6 +60,22 @@ public static class AnalyzeCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The scratch buffers Mote's kernels ask for, so the arena plan is the one the interpreter really uses. A model
+    /// the interpreter cannot run is still analysed, without scratch, and the note says so.
+    /// </summary>
+    private static (IReadOnlyList<ScratchRequest> Scratch, string? Note) KernelScratch(Model model, string path)
+    {
+        try
+        {
+            return (Interpreter.ScratchRequests(model, path), null);
+        }
+        catch (InvalidModelException e)
+        {
+            return ([], $"the interpreter cannot run this model ({e.Problem}); the arena plan leaves out kernel scratch");
+        }
     }
 
     private static Table LayerTable(ModelAnalysis analysis)
