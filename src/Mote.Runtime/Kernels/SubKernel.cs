@@ -18,7 +18,7 @@ internal static class SubKernel
         switch (output.Type)
         {
             case DataType.Int8:
-                return new BinaryOperation<sbyte, QuantizedAddSub<sbyte>>(context, new(context, options.Activation, subtract: true));
+                return new BinaryOperation<sbyte, QuantizedAddSubInt8>(context, new(new QuantizedAddSub<sbyte>(context, options.Activation, subtract: true)));
             case DataType.Int16:
                 return new BinaryOperation<short, QuantizedAddSub<short>>(context, new(context, options.Activation, subtract: true));
             case DataType.Float32:

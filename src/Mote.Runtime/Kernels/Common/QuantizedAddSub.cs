@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Mote.Graph;
 using Mote.Runtime.Quantization;
 
@@ -51,14 +52,53 @@ internal readonly struct QuantizedAddSub<T> : IBinaryFunction<T>
         _subtract = subtract;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Apply(T a, T b)
     {
-        int shifted1 = (int.CreateTruncating(a) + _input1Offset) * (1 << _leftShift);
-        int shifted2 = (int.CreateTruncating(b) + _input2Offset) * (1 << _leftShift);
-        int scaled1 = FixedPoint.MultiplyByQuantizedMultiplierSmallerThanOneExp(shifted1, _input1.Multiplier, _input1.Shift);
-        int scaled2 = FixedPoint.MultiplyByQuantizedMultiplierSmallerThanOneExp(shifted2, _input2.Multiplier, _input2.Shift);
-        int raw = _subtract ? scaled1 - scaled2 : scaled1 + scaled2;
+        int scaled1 = ScaleInput1(int.CreateTruncating(a));
+        int scaled2 = ScaleInput2(int.CreateTruncating(b));
+        return Output(_subtract ? scaled1 - scaled2 : scaled1 + scaled2);
+    }
+
+    /// <summary>Input 1 with its zero point removed, shifted left and brought to the common scale.</summary>
+    public int ScaleInput1(int value) =>
+        FixedPoint.MultiplyByQuantizedMultiplierSmallerThanOneExp((value + _input1Offset) * (1 << _leftShift), _input1.Multiplier, _input1.Shift);
+
+    public int ScaleInput2(int value) =>
+        FixedPoint.MultiplyByQuantizedMultiplierSmallerThanOneExp((value + _input2Offset) * (1 << _leftShift), _input2.Multiplier, _input2.Shift);
+
+    /// <summary>The sum or difference at the common scale, rescaled to the output with its zero point and clamp.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Output(int raw)
+    {
         int result = FixedPoint.MultiplyByQuantizedMultiplierSmallerThanOneExp(raw, _output.Multiplier, _output.Shift) + _outputOffset;
         return T.CreateTruncating(Math.Clamp(result, _min, _max));
     }
+
+    public bool Subtracts => _subtract;
+}
+
+/// <summary>
+/// Int8 ADD/SUB with the same arithmetic as <see cref="QuantizedAddSub{T}"/>: each input has only 256 values, so
+/// their scaled forms (negated for SUB's second input) are tabulated in Prepare and Eval does one requantization
+/// per element instead of three.
+/// </summary>
+internal readonly struct QuantizedAddSubInt8 : IBinaryFunction<sbyte>
+{
+    private readonly QuantizedAddSub<sbyte> _general;
+    private readonly int[] _scaled1 = new int[256];
+    private readonly int[] _scaled2 = new int[256];
+
+    public QuantizedAddSubInt8(QuantizedAddSub<sbyte> general)
+    {
+        _general = general;
+        for (int value = sbyte.MinValue; value <= sbyte.MaxValue; value++)
+        {
+            _scaled1[(byte)value] = general.ScaleInput1(value);
+            _scaled2[(byte)value] = general.Subtracts ? -general.ScaleInput2(value) : general.ScaleInput2(value);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public sbyte Apply(sbyte a, sbyte b) => _general.Output(_scaled1[(byte)a] + _scaled2[(byte)b]);
 }
