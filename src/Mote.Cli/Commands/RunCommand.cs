@@ -36,7 +36,7 @@ public static class RunCommand
             Description = $"Feature front end for --wav: {AudioFrontEnd.MicroSpeechKind} (TFLM micro-speech features of a 1 s clip; shorter clips are zero-padded, longer ones truncated). Default: the model's {AudioFrontEnd.MetadataKey} metadata.",
         };
         var json = new Option<bool>("--json") { Description = "Print the outputs as JSON (docs/json/run.md)." };
-        var command = new Command("run", "Run one inference with Mote's interpreter (bit-exact with TFLM's reference kernels).\n\nExamples:\n  mote run model.tflite --input in.bin --output out.bin\n  mote run micro_speech.tflite --wav yes.wav --front-end micro_speech --json")
+        var command = new Command("run", "Run one inference with Mote's interpreter (bit-exact with TFLM's reference kernels).\n\nExample:\n  mote run model.tflite --input in.bin --output out.bin\n  mote run micro_speech.tflite --wav yes.wav --front-end micro_speech --json")
         {
             model,
             inputs,
