@@ -10,6 +10,7 @@ public static class MoteCli
     public static int Run(string[] args, CliContext context)
     {
         var root = new RootCommand("Mote: a TinyML toolchain — from data to a model that fits a microcontroller.");
+        root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(InspectCommand.Create(context));
         root.Subcommands.Add(ConvertCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context));

@@ -46,6 +46,7 @@ public class UsageTests
     [InlineData("analyze")]
     [InlineData("targets")]
     [InlineData("fuzz")]
+    [InlineData("demo")]
     public void Every_command_explains_itself_with_an_example(string command)
     {
         var run = CliRun.Of(command, "--help");
