@@ -122,6 +122,18 @@ public sealed class TrainingTests
     }
 
     [Fact]
+    public void Data_that_does_not_fit_the_loss_is_refused_before_training()
+    {
+        var trainer = new Trainer(TinyData.Cnn(seed: 1), new CrossEntropy(), new Sgd(), new TrainingOptions());
+        var unlabelled = new Dataset(new float[64 * 2], [8, 8, 1]);
+        Assert.Contains("labels", Assert.Throws<ArgumentException>(() => trainer.Fit(unlabelled)).Message);
+        var outOfRange = new Dataset(new float[64 * 2], [8, 8, 1], labels: [0, 3]);
+        Assert.Contains("label 3", Assert.Throws<ArgumentException>(() => trainer.Fit(outOfRange)).Message);
+        var regression = new Trainer(TinyData.Cnn(seed: 1), new MeanSquaredError(), new Sgd(), new TrainingOptions());
+        Assert.Contains("target values", Assert.Throws<ArgumentException>(() => regression.Fit(unlabelled)).Message);
+    }
+
+    [Fact]
     public void Schedules_follow_their_formulas()
     {
         var cosine = new CosineSchedule(1f, minimum: 0.1f);

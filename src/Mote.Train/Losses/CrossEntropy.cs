@@ -22,6 +22,22 @@ public sealed class CrossEntropy : Loss
 
     public override string Name => "cross_entropy";
 
+    public override void CheckData(Dataset data, int outputSize)
+    {
+        if (data.Labels is null)
+        {
+            throw new ArgumentException("cross-entropy needs class labels, and the data set has none");
+        }
+
+        foreach (var label in data.Labels)
+        {
+            if ((uint)label >= (uint)outputSize)
+            {
+                throw new ArgumentException($"label {label} is outside the network's {outputSize} classes");
+            }
+        }
+    }
+
     public override float Compute(ReadOnlySpan<float> output, int outputSize, TrainingBatch batch, Span<float> gradient)
     {
         var k = outputSize;

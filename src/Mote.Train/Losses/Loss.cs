@@ -6,6 +6,9 @@ public abstract class Loss
     /// <summary>Name used in specs and logs ("cross_entropy", "mse").</summary>
     public abstract string Name { get; }
 
+    /// <summary>Throws when <paramref name="data"/> lacks what this loss compares a network's <paramref name="outputSize"/> outputs with.</summary>
+    public abstract void CheckData(Dataset data, int outputSize);
+
     /// <summary>The batch's mean loss; writes d(mean loss)/d(output) into <paramref name="gradient"/>.</summary>
     public abstract float Compute(ReadOnlySpan<float> output, int outputSize, TrainingBatch batch, Span<float> gradient);
 }

@@ -5,6 +5,14 @@ public sealed class MeanSquaredError : Loss
 {
     public override string Name => "mse";
 
+    public override void CheckData(Dataset data, int outputSize)
+    {
+        if (data.TargetSize != outputSize)
+        {
+            throw new ArgumentException($"mean squared error needs {outputSize} target values per item, and the data set has {data.TargetSize}");
+        }
+    }
+
     public override float Compute(ReadOnlySpan<float> output, int outputSize, TrainingBatch batch, Span<float> gradient)
     {
         var count = batch.Count * outputSize;

@@ -34,6 +34,12 @@ public sealed class Trainer
 
     public TrainingResult Fit(Dataset train, Dataset? validation = null, Action<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        _loss.CheckData(train, _network.OutputSize);
+        if (validation is not null)
+        {
+            _loss.CheckData(validation, _network.OutputSize);
+        }
+
         var random = new SeededRandom(State.RandomState);
         var batchSize = _options.BatchSize;
         var batches = (train.Count + batchSize - 1) / batchSize;
@@ -98,6 +104,7 @@ public sealed class Trainer
     /// <summary>Mean loss and accuracy in inference mode (running BatchNorm statistics, no dropout).</summary>
     public Evaluation Evaluate(Dataset data, int batchSize = 256)
     {
+        _loss.CheckData(data, _network.OutputSize);
         var outputSize = _network.OutputSize;
         var batch = new TrainingBatch(data, batchSize);
         var gradient = new float[batchSize * outputSize];
