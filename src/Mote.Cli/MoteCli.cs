@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mote.Cli.Commands;
+using Mote.Data;
 using Mote.Graph;
 
 namespace Mote.Cli;
@@ -36,15 +37,17 @@ public static class MoteCli
         {
             return parse.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
         }
-        catch (InvalidModelException e)
+        catch (Exception e) when (e is InvalidModelException or InvalidDataFileException or UsageException)
         {
+            // Bad input: one line naming the file and the problem.
             context.Error.WriteLine($"mote: {e.Message}");
             return ExitCodes.BadInput;
         }
-        catch (UsageException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            // The file system refused (disk full, no permission): the job failed, the message says why.
             context.Error.WriteLine($"mote: {e.Message}");
-            return ExitCodes.BadInput;
+            return ExitCodes.JobFailed;
         }
         catch (Exception e)
         {

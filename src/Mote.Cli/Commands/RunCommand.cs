@@ -137,7 +137,7 @@ public static class RunCommand
         {
             if (entry.Name == AudioFrontEnd.MetadataKey)
             {
-                return AsInputError(() => AudioFrontEnd.FromJson(entry.Data.AsSpan(), $"{modelPath}: metadata {AudioFrontEnd.MetadataKey}"));
+                return AudioFrontEnd.FromJson(entry.Data.AsSpan(), $"{modelPath}: metadata {AudioFrontEnd.MetadataKey}");
             }
         }
 
@@ -157,26 +157,13 @@ public static class RunCommand
             throw new InvalidModelException(path, $"front end {frontEnd.Kind} gives {frontEnd.Frames}×{frontEnd.MicroSpeech.NumChannels} = {frontEnd.FeatureCount} features, but input '{tensor.Name}' ({Describe(tensor)}) holds {tensor.Shape.ElementCount}");
         }
 
-        var audio = AsInputError(() => WavFile.Read(path, frontEnd.SampleRate));
+        var audio = WavFile.Read(path, frontEnd.SampleRate);
         return tensor.Type switch
         {
             DataType.Int8 => MemoryMarshal.AsBytes(frontEnd.Int8Features(audio.Samples).AsSpan()).ToArray(),
             DataType.Float32 => MemoryMarshal.AsBytes(frontEnd.FloatFeatures(audio.Samples).AsSpan()).ToArray(),
             _ => throw new InvalidModelException(path, $"front end {frontEnd.Kind} gives int8 or float32 features, but input '{tensor.Name}' is {Describe(tensor)}"),
         };
-    }
-
-    // Bad audio or metadata is bad input (exit code 2), reported as "FILE: PROBLEM" like a bad model.
-    private static T AsInputError<T>(Func<T> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (InvalidDataFileException e)
-        {
-            throw new InvalidModelException(e.Path, e.Problem);
-        }
     }
 
     private static byte[] ReadInput(string path, TensorInfo tensor)
