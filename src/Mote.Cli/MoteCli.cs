@@ -20,6 +20,7 @@ public static class MoteCli
         root.Subcommands.Add(CodegenCommand.Create(context));
         root.Subcommands.Add(DeployCommand.Create(context));
         root.Subcommands.Add(FuzzCommand.Create(context));
+        root.Subcommands.Add(QuantizeCommand.Create(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
