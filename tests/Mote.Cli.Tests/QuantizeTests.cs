@@ -10,6 +10,17 @@ public sealed class QuantizeTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
+    [Fact]
+    public void Help_explains_the_command_with_an_example()
+    {
+        var run = CliRun.Of("quantize", "--help");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("Example:", run.Out);
+        Assert.Contains("mote quantize", run.Out);
+        Assert.Contains("--float-io", run.Out);
+    }
+
     [ConformanceFact]
     public void Quantize_writes_an_int8_model_that_runs_and_prints_the_before_after_table()
     {
