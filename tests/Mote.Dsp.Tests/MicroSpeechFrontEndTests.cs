@@ -1,4 +1,5 @@
 using Mote.Dsp.Signal;
+using Mote.Testing;
 
 namespace Mote.Dsp.Tests;
 
@@ -17,7 +18,7 @@ public sealed class MicroSpeechFrontEndTests
     public void Int8_features_match_TFLM_exactly(string clip)
     {
         short[] features = Features(clip);
-        sbyte[] expected = Conformance.Read<sbyte>(Folder, $"{clip}.features_int8.bin");
+        sbyte[] expected = Conformance.ReadArray<sbyte>(Folder, $"{clip}.features_int8.bin");
 
         sbyte[] actual = features.Select(MicroSpeechFrontEnd.ToInt8).ToArray();
 
@@ -33,7 +34,7 @@ public sealed class MicroSpeechFrontEndTests
     {
         var config = new MicroSpeechFrontEnd();
         short[] features = Features(clip);
-        float[] expected = Conformance.Read<float>(Folder, $"{clip}.features_float32.bin");
+        float[] expected = Conformance.ReadArray<float>(Folder, $"{clip}.features_float32.bin");
 
         float[] actual = features.Select(config.ToFloat).ToArray();
 
@@ -80,9 +81,9 @@ public sealed class MicroSpeechFrontEndTests
     [InlineData("chirp_noise")]
     public void Legacy_microfrontend_matches_TFLM_exactly(string clip)
     {
-        short[] audio = Conformance.Read<short>(Folder, $"{clip}.audio.i16.bin");
-        ushort[] expected = Conformance.Read<ushort>(Folder, $"{clip}.legacy_frontend_u16.bin");
-        sbyte[] expectedInt8 = Conformance.Read<sbyte>(Folder, $"{clip}.legacy_frontend_int8.bin");
+        short[] audio = Conformance.ReadArray<short>(Folder, $"{clip}.audio.i16.bin");
+        ushort[] expected = Conformance.ReadArray<ushort>(Folder, $"{clip}.legacy_frontend_u16.bin");
+        sbyte[] expectedInt8 = Conformance.ReadArray<sbyte>(Folder, $"{clip}.legacy_frontend_int8.bin");
 
         ushort[] actual = new LegacyMicroFrontEndProcessor(new MicroSpeechFrontEnd()).ProcessClip(audio);
 
@@ -92,7 +93,7 @@ public sealed class MicroSpeechFrontEndTests
 
     private static short[] Features(string clip)
     {
-        short[] audio = Conformance.Read<short>(Folder, $"{clip}.audio.i16.bin");
+        short[] audio = Conformance.ReadArray<short>(Folder, $"{clip}.audio.i16.bin");
         return new MicroSpeechFrontEndProcessor(new MicroSpeechFrontEnd()).ProcessClip(audio);
     }
 }

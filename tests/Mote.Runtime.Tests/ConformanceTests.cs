@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Mote.Graph;
+using Mote.Testing;
 using Mote.TfLite;
 
 namespace Mote.Runtime.Tests;
@@ -22,7 +23,7 @@ public sealed class ConformanceTests
     public static TheoryData<string, int> Cases()
     {
         var data = new TheoryData<string, int>();
-        foreach (string model in Conformance.Models().Where(m => !s_knownGaps.ContainsKey(m)))
+        foreach (string model in Conformance.ModelNames().Where(m => !s_knownGaps.ContainsKey(m)))
         {
             foreach (var c in Conformance.ReadManifest(model).Cases)
             {
@@ -66,7 +67,7 @@ public sealed class ConformanceTests
     [Fact]
     public void Known_gaps_are_rejected_at_load_time()
     {
-        foreach (string model in Conformance.Models().Where(s_knownGaps.ContainsKey))
+        foreach (string model in Conformance.ModelNames().Where(s_knownGaps.ContainsKey))
         {
             var (op, _) = s_knownGaps[model];
             var graph = TfLiteReader.ReadFile(Conformance.ModelPath(model));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Mote.Testing;
 using Mote.TfLite.Fuzzing;
 using Xunit.Abstractions;
 

@@ -1,4 +1,5 @@
 using Mote.Graph;
+using Mote.Testing;
 
 namespace Mote.TfLite.Tests;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Mote.Graph;
+using Mote.Testing;
 using Mote.TfLite.FlatBuffers;
 using static Mote.TfLite.TfLiteSchema;
 

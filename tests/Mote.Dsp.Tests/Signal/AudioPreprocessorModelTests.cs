@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Mote.Dsp.Signal;
 using Mote.Graph;
 using Mote.Graph.FlexBuffers;
+using Mote.Testing;
 using Mote.TfLite;
 
 namespace Mote.Dsp.Tests.Signal;
@@ -91,7 +92,7 @@ public sealed class AudioPreprocessorModelTests
 
     private static (Subgraph Subgraph, Operator Op, FlexBufferMap Options) Find(string model, string customCode)
     {
-        string path = Conformance.Path(model, "model.tflite");
+        string path = Conformance.PathOf(model, "model.tflite");
         Subgraph subgraph = TfLiteReader.ReadFile(path).Main;
         Operator op = Assert.Single(subgraph.Operators, o => o.CustomCode == customCode);
         return (subgraph, op, FlexBufferMap.Parse(op.CustomOptions.AsSpan(), $"{path}: CUSTOM:{customCode} options"));

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Mote.Graph;
+using Mote.Testing;
 using Mote.TfLite;
 
 namespace Mote.Runtime.Tests.Signal;
@@ -95,5 +96,5 @@ public sealed class AudioPreprocessorStreamTests
 
     private static Interpreter Create(string model) => Interpreter.Create(TfLiteReader.ReadFile(Conformance.ModelPath(model)), model);
 
-    private static string FrontEndPath(string file) => Path.Combine(Conformance.Root!, "micro_speech_frontend", file);
+    private static string FrontEndPath(string file) => Conformance.PathOf("micro_speech_frontend", file);
 }
