@@ -1,5 +1,5 @@
-using Mote.Graph;
 using System.Text.Json;
+using Mote.Graph;
 
 namespace Mote.Analysis;
 

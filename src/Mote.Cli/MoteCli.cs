@@ -15,6 +15,7 @@ public static class MoteCli
         root.Subcommands.Add(InspectCommand.Create(context));
         root.Subcommands.Add(ConvertCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context));
+        root.Subcommands.Add(TrainCommand.Create(context));
         root.Subcommands.Add(AnalyzeCommand.Create(context));
         root.Subcommands.Add(TargetsCommand.Create(context));
         root.Subcommands.Add(CodegenCommand.Create(context));

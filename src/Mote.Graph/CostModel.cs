@@ -66,54 +66,54 @@ public static class CostModel
         switch (op.Type)
         {
             case OpType.Conv2D:
-            {
-                // Filter [out_channels, kh, kw, in_channels]: each output element uses kh·kw·in_channels weights.
-                var filter = InputShape(subgraph, op, 1);
-                return filter is { Rank: 4 } f ? (output * f[1] * f[2] * f[3], output) : (0, output);
-            }
-
-            case OpType.DepthwiseConv2D:
-            {
-                // Filter [1, kh, kw, out_channels]: each output element uses kh·kw weights.
-                var filter = InputShape(subgraph, op, 1);
-                return filter is { Rank: 4 } f ? (output * f[1] * f[2], output) : (0, output);
-            }
-
-            case OpType.TransposeConv:
-            {
-                // Filter [out_channels, kh, kw, in_channels], input at index 2: every input element meets kh·kw·out_channels weights.
-                var filter = InputShape(subgraph, op, 1);
-                var input = InputShape(subgraph, op, 2);
-                return filter is { Rank: 4 } f && input is { } x ? (Elements(x) * f[0] * f[1] * f[2], output) : (0, output);
-            }
-
-            case OpType.FullyConnected:
-            {
-                // Weights [units, depth]: each output element is a dot product of length depth.
-                var weights = InputShape(subgraph, op, 1);
-                return weights is { Rank: 2 } w ? (output * w[1], output) : (0, output);
-            }
-
-            case OpType.BatchMatMul:
-            {
-                var lhs = InputShape(subgraph, op, 0);
-                var adjX = op.Options is BatchMatMulOptions { AdjX: true };
-                return lhs is { Rank: >= 2 } a ? (output * (adjX ? a[a.Rank - 2] : a[a.Rank - 1]), output) : (0, output);
-            }
-
-            case OpType.Svdf:
-            {
-                // Feature weights [filters, input_size] and time weights [filters, memory] applied once per batch row.
-                var feature = InputShape(subgraph, op, 1);
-                var time = InputShape(subgraph, op, 2);
-                var input = InputShape(subgraph, op, 0);
-                if (feature is { Rank: 2 } f && time is { Rank: 2 } t && input is { Rank: 2 } x)
                 {
-                    return (x[0] * (Elements(f) + Elements(t)), output);
+                    // Filter [out_channels, kh, kw, in_channels]: each output element uses kh·kw·in_channels weights.
+                    var filter = InputShape(subgraph, op, 1);
+                    return filter is { Rank: 4 } f ? (output * f[1] * f[2] * f[3], output) : (0, output);
                 }
 
-                return (0, output);
-            }
+            case OpType.DepthwiseConv2D:
+                {
+                    // Filter [1, kh, kw, out_channels]: each output element uses kh·kw weights.
+                    var filter = InputShape(subgraph, op, 1);
+                    return filter is { Rank: 4 } f ? (output * f[1] * f[2], output) : (0, output);
+                }
+
+            case OpType.TransposeConv:
+                {
+                    // Filter [out_channels, kh, kw, in_channels], input at index 2: every input element meets kh·kw·out_channels weights.
+                    var filter = InputShape(subgraph, op, 1);
+                    var input = InputShape(subgraph, op, 2);
+                    return filter is { Rank: 4 } f && input is { } x ? (Elements(x) * f[0] * f[1] * f[2], output) : (0, output);
+                }
+
+            case OpType.FullyConnected:
+                {
+                    // Weights [units, depth]: each output element is a dot product of length depth.
+                    var weights = InputShape(subgraph, op, 1);
+                    return weights is { Rank: 2 } w ? (output * w[1], output) : (0, output);
+                }
+
+            case OpType.BatchMatMul:
+                {
+                    var lhs = InputShape(subgraph, op, 0);
+                    var adjX = op.Options is BatchMatMulOptions { AdjX: true };
+                    return lhs is { Rank: >= 2 } a ? (output * (adjX ? a[a.Rank - 2] : a[a.Rank - 1]), output) : (0, output);
+                }
+
+            case OpType.Svdf:
+                {
+                    // Feature weights [filters, input_size] and time weights [filters, memory] applied once per batch row.
+                    var feature = InputShape(subgraph, op, 1);
+                    var time = InputShape(subgraph, op, 2);
+                    var input = InputShape(subgraph, op, 0);
+                    if (feature is { Rank: 2 } f && time is { Rank: 2 } t && input is { Rank: 2 } x)
+                    {
+                        return (x[0] * (Elements(f) + Elements(t)), output);
+                    }
+
+                    return (0, output);
+                }
 
             case OpType.UnidirectionalSequenceLstm:
                 return (LstmMacs(subgraph, op), output);
@@ -122,10 +122,10 @@ public static class CostModel
                 return op.Options is Pool2DOptions p ? (0, output * p.FilterWidth * p.FilterHeight) : (0, output);
 
             case OpType.Mean or OpType.Sum or OpType.ReduceMax or OpType.ReduceMin or OpType.ReduceProd:
-            {
-                var input = InputShape(subgraph, op, 0);
-                return (0, input is { } x ? Elements(x) : output);
-            }
+                {
+                    var input = InputShape(subgraph, op, 0);
+                    return (0, input is { } x ? Elements(x) : output);
+                }
 
             case OpType.Softmax or OpType.LogSoftmax:
                 // Max, exponent and normalization passes.

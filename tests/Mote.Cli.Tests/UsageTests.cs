@@ -47,6 +47,10 @@ public class UsageTests
     [InlineData("targets")]
     [InlineData("fuzz")]
     [InlineData("demo")]
+    [InlineData("train")]
+    [InlineData("quantize")]
+    [InlineData("codegen")]
+    [InlineData("deploy")]
     public void Every_command_explains_itself_with_an_example(string command)
     {
         var run = CliRun.Of(command, "--help");

@@ -69,7 +69,7 @@ public sealed class ExportTests
         AssertSameOutputs(network, ModelExporter.Export(network), softmax: false);
     }
 
-    [Fact(Skip = "Mote.Runtime has no float CONCATENATION, LOGISTIC, TANH, RELU, RELU6 or MUL kernel yet; enable when it does")]
+    [Fact]
     public void Concatenate_standalone_activations_and_kept_batch_norm_match_the_interpreter()
     {
         var b = new NetworkBuilder([6, 6, 2], seed: 5);

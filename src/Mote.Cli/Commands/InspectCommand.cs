@@ -1,6 +1,6 @@
-using Mote.Graph;
 using System.CommandLine;
 using System.Text.Json;
+using Mote.Graph;
 using Spectre.Console;
 
 namespace Mote.Cli.Commands;

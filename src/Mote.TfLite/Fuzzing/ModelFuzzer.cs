@@ -119,72 +119,72 @@ public sealed class ModelFuzzer
         switch (random.Next(8))
         {
             case 0:
-            {
-                var bits = random.Next(1, 9);
-                for (var i = 0; i < bits; i++)
                 {
-                    var position = Position(random, bytes.Length);
-                    bytes[position] ^= (byte)(1 << random.Next(8));
+                    var bits = random.Next(1, 9);
+                    for (var i = 0; i < bits; i++)
+                    {
+                        var position = Position(random, bytes.Length);
+                        bytes[position] ^= (byte)(1 << random.Next(8));
+                    }
+
+                    applied.Add($"flip {bits} bits");
+                    return bytes;
                 }
 
-                applied.Add($"flip {bits} bits");
-                return bytes;
-            }
-
             case 1:
-            {
-                var position = Position(random, bytes.Length);
-                bytes[position] = random.Next(3) switch { 0 => 0xFF, 1 => 0x80, _ => (byte)random.Next(256) };
-                applied.Add($"byte at {position}");
-                return bytes;
-            }
+                {
+                    var position = Position(random, bytes.Length);
+                    bytes[position] = random.Next(3) switch { 0 => 0xFF, 1 => 0x80, _ => (byte)random.Next(256) };
+                    applied.Add($"byte at {position}");
+                    return bytes;
+                }
 
             case 2:
             case 3:
-            {
-                var slot = Position(random, bytes.Length - 3) & ~3;
-                var value = random.Next(2) == 0
-                    ? s_extremes[random.Next(s_extremes.Length)]
-                    : BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(slot)) + (uint)random.Next(-64, 65);
-                BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(slot), value);
-                applied.Add($"uint32 0x{value:X8} at {slot}");
-                return bytes;
-            }
+                {
+                    var slot = Position(random, bytes.Length - 3) & ~3;
+                    var value = random.Next(2) == 0
+                        ? s_extremes[random.Next(s_extremes.Length)]
+                        : BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(slot)) + (uint)random.Next(-64, 65);
+                    BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(slot), value);
+                    applied.Add($"uint32 0x{value:X8} at {slot}");
+                    return bytes;
+                }
 
             case 4:
-            {
-                var length = random.Next(1, Math.Min(64, bytes.Length / 2));
-                var from = random.Next(bytes.Length - length);
-                var to = random.Next(bytes.Length - length);
-                Array.Copy(bytes, from, bytes, to, length);
-                applied.Add($"splice {length} bytes {from} → {to}");
-                return bytes;
-            }
+                {
+                    var length = random.Next(1, Math.Min(64, bytes.Length / 2));
+                    var from = random.Next(bytes.Length - length);
+                    var to = random.Next(bytes.Length - length);
+                    Array.Copy(bytes, from, bytes, to, length);
+                    applied.Add($"splice {length} bytes {from} → {to}");
+                    return bytes;
+                }
 
             case 5:
-            {
-                var length = random.Next(1, Math.Min(64, bytes.Length));
-                var from = random.Next(bytes.Length - length);
-                var at = random.Next(bytes.Length);
-                applied.Add($"duplicate {length} bytes {from} at {at}");
-                return [.. bytes.AsSpan(0, at), .. bytes.AsSpan(from, length), .. bytes.AsSpan(at)];
-            }
+                {
+                    var length = random.Next(1, Math.Min(64, bytes.Length));
+                    var from = random.Next(bytes.Length - length);
+                    var at = random.Next(bytes.Length);
+                    applied.Add($"duplicate {length} bytes {from} at {at}");
+                    return [.. bytes.AsSpan(0, at), .. bytes.AsSpan(from, length), .. bytes.AsSpan(at)];
+                }
 
             case 6:
-            {
-                var length = random.Next(bytes.Length);
-                applied.Add($"truncate to {length}");
-                return bytes[..length];
-            }
+                {
+                    var length = random.Next(bytes.Length);
+                    applied.Add($"truncate to {length}");
+                    return bytes[..length];
+                }
 
             default:
-            {
-                var slot = Position(random, bytes.Length - 3) & ~3;
-                var length = (uint)bytes.Length - (uint)slot + (uint)random.Next(-8, 9);
-                BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(slot), length);
-                applied.Add($"length-like 0x{length:X8} at {slot}");
-                return bytes;
-            }
+                {
+                    var slot = Position(random, bytes.Length - 3) & ~3;
+                    var length = (uint)bytes.Length - (uint)slot + (uint)random.Next(-8, 9);
+                    BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(slot), length);
+                    applied.Add($"length-like 0x{length:X8} at {slot}");
+                    return bytes;
+                }
         }
     }
 

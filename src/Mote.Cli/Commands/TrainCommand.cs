@@ -1,0 +1,118 @@
+using System.CommandLine;
+using System.Text.Json;
+using Mote.Data;
+using Mote.Graph;
+using Mote.TfLite;
+using Mote.Train;
+using Mote.Train.Export;
+using Mote.Train.Spec;
+using Mote.Train.Training;
+using Spectre.Console;
+
+namespace Mote.Cli.Commands;
+
+/// <summary>
+/// `mote train --model SPEC --data DIR --epochs N --out DIR [--resume] [--seed N]`: trains the spec's network on an
+/// MNIST-style IDX folder, writing OUT/train.jsonl (one JSON line per epoch), OUT/checkpoint.bin after every epoch and
+/// OUT/model.tflite (float32, BatchNorm folded) at the end.
+/// </summary>
+public static class TrainCommand
+{
+    // MoteJson's style on one line per record (JSON lines).
+    private static readonly JsonSerializerOptions s_jsonLines = new(MoteJson.Options) { WriteIndented = false };
+
+    public static Command Create(CliContext context)
+    {
+        var model = new Option<string>("--model") { Description = "Model spec (JSON): an architecture or a layer list, and a training recipe.", Required = true };
+        var data = new Option<string>("--data") { Description = "Folder with train-images-idx3-ubyte[.gz] and train-labels-idx1-ubyte[.gz] (t10k-* optional, for a test score).", Required = true };
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs to train (default: the spec's, else 10)." };
+        var output = new Option<string>("--out") { Description = "Output folder for the log, checkpoint and model.", Required = true };
+        var resume = new Option<bool>("--resume") { Description = "Continue from OUT/checkpoint.bin; the result is bit-identical to an uninterrupted run." };
+        var seed = new Option<ulong>("--seed") { Description = "Seed for weights, shuffling and dropout.", DefaultValueFactory = _ => 1 };
+        var command = new Command("train", "Train a model on a data set and export it as .tflite.\n\nExample:\n  mote train --model examples/fashion_cnn.json --data /usr/share/datasets/fashion-mnist --epochs 5 --out runs/fashion")
+        {
+            model,
+            data,
+            epochs,
+            output,
+            resume,
+            seed,
+        };
+        command.SetAction(parse => Run(context, parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(epochs), parse.GetValue(output)!, parse.GetValue(resume), parse.GetValue(seed)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string specPath, string dataFolder, int? epochs, string outputFolder, bool resume, ulong seed)
+    {
+        try
+        {
+            return Train(context, specPath, dataFolder, epochs, outputFolder, resume, seed);
+        }
+        catch (InvalidDataFileException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    private static int Train(CliContext context, string specPath, string dataFolder, int? epochs, string outputFolder, bool resume, ulong seed)
+    {
+        var spec = ModelSpec.Load(specPath);
+        var all = LabeledImages.LoadMnistFolder(dataFolder, "train");
+        var split = DataSplit.Create(all.Count, spec.ValidationFraction, 0, seed);
+        var train = Dataset.FromImages(all.Select(split.Train));
+        var validation = split.Validation.Length > 0 ? Dataset.FromImages(all.Select(split.Validation)) : null;
+        if (!train.ItemShape.SequenceEqual(spec.InputShape))
+        {
+            throw new UsageException($"{dataFolder}: items have shape [{string.Join(", ", train.ItemShape)}] but {specPath} expects [{string.Join(", ", spec.InputShape)}]");
+        }
+
+        Directory.CreateDirectory(outputFolder);
+        var checkpoint = Path.Combine(outputFolder, "checkpoint.bin");
+        var network = spec.Build(seed);
+        var trainer = new Trainer(network, spec.CreateLoss(), spec.CreateOptimizer(), spec.CreateOptions(epochs, seed, checkpoint));
+        if (resume)
+        {
+            if (!File.Exists(checkpoint))
+            {
+                throw new UsageException($"{checkpoint}: no checkpoint to resume from");
+            }
+
+            trainer.Resume(checkpoint);
+        }
+
+        using var log = new StreamWriter(Path.Combine(outputFolder, "train.jsonl"), append: resume);
+        TrainingResult result = null!;
+        context.Console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(progress =>
+            {
+                ProgressTask? task = null;
+                result = trainer.Fit(train, validation, report =>
+                {
+                    task ??= progress.AddTask("training", maxValue: (double)report.Epochs * report.Batches);
+                    task.Value = (double)report.Epoch * report.Batches + report.Batch;
+                    task.Description = $"epoch {report.Epoch + 1}/{report.Epochs} loss {report.BatchLoss:F4}";
+                    if (report.Completed is { } epoch)
+                    {
+                        log.WriteLine(JsonSerializer.Serialize(new EpochLine(epoch.Epoch + 1, epoch.LearningRate, epoch.TrainLoss, epoch.TrainAccuracy, epoch.ValidationLoss, epoch.ValidationAccuracy, Math.Round(epoch.Elapsed.TotalSeconds, 3)), s_jsonLines));
+                        log.Flush();
+                    }
+                });
+            });
+
+        var modelPath = Path.Combine(outputFolder, "model.tflite");
+        TfLiteWriter.WriteFile(ModelExporter.Export(network), modelPath);
+        var last = result.Epochs.Count > 0 ? result.Epochs[^1] : null;
+        context.Out.WriteLine($"trained {trainer.State.EpochsDone} epochs{(result.StoppedEarly ? " (stopped early)" : "")}; " +
+            (last is null ? "" : $"train loss {last.TrainLoss:F4}, validation accuracy {last.ValidationAccuracy:P2}; ") + $"model: {modelPath}");
+        if (File.Exists(Path.Combine(dataFolder, "t10k-labels-idx1-ubyte.gz")) || File.Exists(Path.Combine(dataFolder, "t10k-labels-idx1-ubyte")))
+        {
+            var test = trainer.Evaluate(Dataset.FromImages(LabeledImages.LoadMnistFolder(dataFolder, "t10k")));
+            context.Out.WriteLine($"test accuracy {test.Accuracy:P2}, loss {test.Loss:F4}");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private sealed record EpochLine(int Epoch, float LearningRate, float TrainLoss, float? TrainAccuracy, float? ValidationLoss, float? ValidationAccuracy, double Seconds);
+}
