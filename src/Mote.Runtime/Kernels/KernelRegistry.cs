@@ -8,7 +8,7 @@ internal static class KernelRegistry
 {
     public static IOperation Prepare(KernelContext context) => context.Operator.Type switch
     {
-        OpType.Add => AddKernel.Prepare(context),
+        OpType.Add => AddSubKernel.Prepare(context, subtract: false),
         OpType.AveragePool2D => AveragePool2DKernel.Prepare(context),
         OpType.Cast => CastKernel.Prepare(context),
         OpType.Concatenation => ConcatenationKernel.Prepare(context),
@@ -35,7 +35,7 @@ internal static class KernelRegistry
         OpType.Softmax => SoftmaxKernel.Prepare(context),
         OpType.Squeeze => SqueezeKernel.Prepare(context),
         OpType.StridedSlice => StridedSliceKernel.Prepare(context),
-        OpType.Sub => SubKernel.Prepare(context),
+        OpType.Sub => AddSubKernel.Prepare(context, subtract: true),
         OpType.Svdf => SvdfKernel.Prepare(context),
         OpType.Tanh => TanhKernel.Prepare(context),
         OpType.Transpose => TransposeKernel.Prepare(context),

@@ -4,10 +4,10 @@ using Mote.Runtime.Quantization;
 
 namespace Mote.Runtime.Kernels;
 
-/// <summary>SUB with broadcasting: int8/int16 through TFLM's general requantizing path, float32 and int32.</summary>
-internal static class SubKernel
+/// <summary>ADD and SUB with broadcasting: int8/int16 through TFLM's general requantizing path, float32 and int32.</summary>
+internal static class AddSubKernel
 {
-    public static IOperation Prepare(KernelContext context)
+    public static IOperation Prepare(KernelContext context, bool subtract)
     {
         var options = context.Options<AddSubOptions>();
         context.RequireActivation(options.Activation);
@@ -18,14 +18,14 @@ internal static class SubKernel
         switch (output.Type)
         {
             case DataType.Int8:
-                return new BinaryOperation<sbyte, QuantizedAddSubInt8>(context, new(new QuantizedAddSub<sbyte>(context, options.Activation, subtract: true)));
+                return new BinaryOperation<sbyte, QuantizedAddSubInt8>(context, new(new QuantizedAddSub<sbyte>(context, options.Activation, subtract)));
             case DataType.Int16:
-                return new BinaryOperation<short, QuantizedAddSub<short>>(context, new(context, options.Activation, subtract: true));
+                return new BinaryOperation<short, QuantizedAddSub<short>>(context, new(context, options.Activation, subtract));
             case DataType.Float32:
                 (float min, float max) = ActivationRange.Float(options.Activation);
-                return new BinaryOperation<float, FloatArithmetic>(context, new('-', min, max));
+                return new BinaryOperation<float, FloatArithmetic>(context, new(subtract ? '-' : '+', min, max));
             case DataType.Int32:
-                return new BinaryOperation<int, IntegerArithmetic<int>>(context, new('-', int.MinValue, int.MaxValue));
+                return new BinaryOperation<int, IntegerArithmetic<int>>(context, new(subtract ? '-' : '+', int.MinValue, int.MaxValue));
             default:
                 throw context.Unsupported(a, b, output);
         }
