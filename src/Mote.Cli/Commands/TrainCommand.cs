@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Mote.Cli.Io;
 using Mote.Data;
 using Mote.Graph;
 using Mote.TfLite;
@@ -12,8 +13,8 @@ using Spectre.Console;
 namespace Mote.Cli.Commands;
 
 /// <summary>
-/// `mote train --model SPEC --data DIR --epochs N --out DIR [--resume] [--seed N]`: trains the spec's network on an
-/// MNIST-style IDX folder, writing OUT/train.jsonl (one JSON line per epoch), OUT/checkpoint.bin after every epoch and
+/// `mote train --model SPEC --data DIR --epochs N --out DIR [--resume] [--seed N]`: trains the spec's network on the
+/// data of <see cref="TrainingData"/> (IDX images or WAV clips), writing OUT/train.jsonl (one JSON line per epoch), OUT/checkpoint.bin after every epoch and
 /// OUT/model.tflite (float32, BatchNorm folded) at the end.
 /// </summary>
 public static class TrainCommand
@@ -24,7 +25,7 @@ public static class TrainCommand
     public static Command Create(CliContext context)
     {
         var model = new Option<string>("--model") { Description = "Model spec (JSON): an architecture or a layer list, and a training recipe.", Required = true };
-        var data = new Option<string>("--data") { Description = "Folder with train-images-idx3-ubyte[.gz] and train-labels-idx1-ubyte[.gz] (t10k-* optional, for a test score).", Required = true };
+        var data = new Option<string>("--data") { Description = "Folder with train-images-idx3-ubyte[.gz] and train-labels-idx1-ubyte[.gz] (t10k-* optional, for a test score), or WAV clips as CLASS/*.wav or {train,validation,test}/CLASS/*.wav (features from FOLDER/front_end.json, default micro_speech, stored in the model).", Required = true };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs to train (default: the spec's, else 10)." };
         var output = new Option<string>("--out") { Description = "Output folder for the log, checkpoint and model.", Required = true };
         var resume = new Option<bool>("--resume") { Description = "Continue from OUT/checkpoint.bin; the result is bit-identical to an uninterrupted run." };
@@ -57,10 +58,8 @@ public static class TrainCommand
     private static int Train(CliContext context, string specPath, string dataFolder, int? epochs, string outputFolder, bool resume, ulong seed)
     {
         var spec = ModelSpec.Load(specPath);
-        var all = LabeledImages.LoadMnistFolder(dataFolder, "train");
-        var split = DataSplit.Create(all.Count, spec.ValidationFraction, 0, seed);
-        var train = Dataset.FromImages(all.Select(split.Train));
-        var validation = split.Validation.Length > 0 ? Dataset.FromImages(all.Select(split.Validation)) : null;
+        var data = TrainingData.Load(dataFolder, spec.ValidationFraction, seed);
+        var (train, validation) = (data.Train, data.Validation);
         if (!train.ItemShape.SequenceEqual(spec.InputShape))
         {
             throw new UsageException($"{dataFolder}: items have shape [{string.Join(", ", train.ItemShape)}] but {specPath} expects [{string.Join(", ", spec.InputShape)}]");
@@ -101,13 +100,13 @@ public static class TrainCommand
             });
 
         var modelPath = Path.Combine(outputFolder, "model.tflite");
-        TfLiteWriter.WriteFile(ModelExporter.Export(network), modelPath);
+        TfLiteWriter.WriteFile(data.Annotate(ModelExporter.Export(network)), modelPath);
         var last = result.Epochs.Count > 0 ? result.Epochs[^1] : null;
         context.Out.WriteLine($"trained {trainer.State.EpochsDone} epochs{(result.StoppedEarly ? " (stopped early)" : "")}; " +
             (last is null ? "" : $"train loss {last.TrainLoss:F4}, validation accuracy {last.ValidationAccuracy:P2}; ") + $"model: {modelPath}");
-        if (File.Exists(Path.Combine(dataFolder, "t10k-labels-idx1-ubyte.gz")) || File.Exists(Path.Combine(dataFolder, "t10k-labels-idx1-ubyte")))
+        if (data.Test is not null)
         {
-            var test = trainer.Evaluate(Dataset.FromImages(LabeledImages.LoadMnistFolder(dataFolder, "t10k")));
+            var test = trainer.Evaluate(data.Test);
             context.Out.WriteLine($"test accuracy {test.Accuracy:P2}, loss {test.Loss:F4}");
         }
 

@@ -103,6 +103,9 @@ public sealed record AudioFrontEnd
         return frontEnd;
     }
 
+    /// <summary>The UTF-8 JSON form that <see cref="FromJson"/> reads back, as stored in a model's metadata.</summary>
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, s_json);
+
     /// <summary>Int8 features of a clip (audio_preprocessor_int8's output for each frame).</summary>
     public sbyte[] Int8Features(ReadOnlySpan<short> clip) => Array.ConvertAll(Features(clip), MicroSpeechFrontEnd.ToInt8);
 
