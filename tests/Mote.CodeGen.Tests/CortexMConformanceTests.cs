@@ -18,7 +18,7 @@ public sealed class CortexMConformanceTests(ITestOutputHelper output)
         var directory = Directory.CreateTempSubdirectory($"mote-cortexm-{model}-").FullName;
         try
         {
-            var test = TestMainWriter.Write(library, ConformanceCases.Cases(model));
+            var test = TestMainWriter.Write(library, ConformanceCases.Cases(model), TestPlatform.CortexM);
             OutputFolder.Replace(directory, [.. library.Files, test]);
             var toolchain = CortexMToolchain.Locate();
             var build = toolchain.Build(directory, [.. library.Sources, test.Name], "test.elf", s_timeout);
@@ -28,6 +28,7 @@ public sealed class CortexMConformanceTests(ITestOutputHelper output)
             var run = CortexMToolchain.Emulate(directory, "test.elf", s_timeout);
             output.WriteLine(run.Output);
             Assert.True(run.Succeeded, $"generated C for {model} does not match TFLM under QEMU{(run.TimedOut ? " (timed out)" : "")}:\n{run.Output}");
+            Assert.Contains($"{TestMainWriter.MismatchLine}0 in", run.Output, StringComparison.Ordinal);
         }
         finally
         {

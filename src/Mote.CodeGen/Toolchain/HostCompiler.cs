@@ -2,7 +2,7 @@ namespace Mote.CodeGen.Toolchain;
 
 /// <summary>
 /// The host gcc: compiles a generated library with a test main as strict C99 with the address and undefined-behaviour
-/// sanitizers (any finding aborts the run), and runs the result with a time limit.
+/// sanitizers (any finding aborts the run), and builds the QEMU plugin Mote ships as C.
 /// </summary>
 public sealed class HostCompiler
 {
@@ -30,4 +30,8 @@ public sealed class HostCompiler
     /// <summary>Compiles one source to an object file without sanitizers, for measuring code size.</summary>
     public ProcessResult CompileObject(string directory, string source, string objectFile, string optimization, TimeSpan timeout) =>
         ProcessRunner.Run(_gcc, [.. StrictFlags, optimization, "-I.", "-c", source, "-o", objectFile], directory, timeout);
+
+    /// <summary>Compiles one source into a shared library (position-independent), e.g. a QEMU plugin.</summary>
+    public ProcessResult BuildSharedLibrary(string directory, string source, string library, TimeSpan timeout) =>
+        ProcessRunner.Run(_gcc, [.. StrictFlags, "-O2", "-shared", "-fPIC", source, "-o", library], directory, timeout);
 }

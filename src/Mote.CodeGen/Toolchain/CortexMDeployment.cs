@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Mote.CodeGen.Toolchain;
+
+/// <summary>
+/// Builds a generated library with a test main for a Cortex-M target, measures the image, and optionally runs it
+/// under QEMU to check its output, measure its peak stack and count the instructions of one inference.
+/// </summary>
+public static partial class CortexMDeployment
+{
+    private const string Elf = "model.elf";
+
+    /// <summary>
+    /// Writes the library, its test main (embedding <paramref name="cases"/>) and the board files into the empty
+    /// folder <paramref name="directory"/>, builds and measures. Throws <see cref="ToolchainMissingException"/> when a
+    /// tool is missing and <see cref="ToolchainFailedException"/> when the build or an emulation fails to run.
+    /// </summary>
+    public static DeployMeasurement Run(
+        GeneratedLibrary library, IReadOnlyList<TestCase> cases, CortexMTarget target, string optimization, bool emulate, string directory, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        ArgumentNullException.ThrowIfNull(target);
+        var toolchain = CortexMToolchain.Locate();
+        var plugin = emulate ? InstructionCounter.Plugin() : null;
+        var test = TestMainWriter.Write(library, cases, TestPlatform.CortexM);
+        foreach (var file in library.Files.Append(test))
+        {
+            File.WriteAllText(Path.Combine(directory, file.Name), file.Text);
+        }
+
+        var build = toolchain.Build(directory, [.. library.Sources, test.Name], Elf, timeout, target, optimization);
+        if (!build.Succeeded)
+        {
+            throw new ToolchainFailedException("arm-none-eabi-gcc", build.Output);
+        }
+
+        var size = toolchain.Size(directory, Elf);
+        var symbols = toolchain.SymbolSizes(directory, Elf);
+        long weights = WeightSymbols(library).Sum(name => symbols.GetValueOrDefault(name));
+        long testData = symbols.Where(s => s.Key.StartsWith(TestMainWriter.TestDataPrefix, StringComparison.Ordinal)).Sum(s => s.Value);
+        long staticBytes = size.Data + size.Bss - library.ArenaBytes;
+        var measurement = new DeployMeasurement(
+            target.Name, target.Machine, optimization, OutputMatches: null, size.Text - weights - testData, weights, RamBytes: null,
+            InstructionsPerInference: null, library.ArenaBytes, staticBytes, StackBytes: null, size.Text, size.Data, size.Bss, testData,
+            InstructionsWithoutInference: null);
+        if (!emulate)
+        {
+            return measurement;
+        }
+
+        // The check run: every case, compared byte for byte, and the peak stack.
+        var check = CortexMToolchain.Emulate(directory, Elf, timeout, target);
+        var mismatches = ReadNumber(check.Output, TestMainWriter.MismatchLine);
+        var stack = ReadNumber(check.Output, TestMainWriter.StackLine);
+        if (check.TimedOut || mismatches is null || stack is null)
+        {
+            throw new ToolchainFailedException($"the test program under QEMU ({target.Machine}){(check.TimedOut ? ", timed out," : "")}", check.Output);
+        }
+
+        // Instructions of one inference: two runs in measure mode that differ only in running case 0 once or not at
+        // all (same start-up, same stack painting, same exit), so their difference is the inference and its call.
+        long without = Count(directory, target, plugin!, 0, timeout);
+        long with = Count(directory, target, plugin!, 1, timeout);
+        return measurement with
+        {
+            OutputMatches = check.ExitCode == 0 && mismatches == 0,
+            StackBytes = stack,
+            RamBytes = library.ArenaBytes + staticBytes + stack,
+            InstructionsPerInference = with - without,
+            InstructionsWithoutInference = without,
+        };
+    }
+
+    /// <summary>
+    /// The names of the weight arrays in the library's source: each constant tensor is written as a "tensor N: ..."
+    /// comment followed by its array definition.
+    /// </summary>
+    public static IReadOnlyList<string> WeightSymbols(GeneratedLibrary library)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        var source = library.Files.First(f => f.Name == library.Name + ".c").Text;
+        return WeightArray().Matches(source).Select(m => m.Groups[1].Value).ToList();
+    }
+
+    private static long Count(string directory, CortexMTarget target, string plugin, int inferences, TimeSpan timeout)
+    {
+        var run = CortexMToolchain.Emulate(directory, Elf, timeout, target, ["measure", inferences.ToString(CultureInfo.InvariantCulture)], plugin);
+        return (run.Succeeded ? InstructionCounter.Parse(run.Output) : null)
+            ?? throw new ToolchainFailedException($"counting instructions under QEMU ({target.Machine}, {inferences} inference(s))", run.Output);
+    }
+
+    private static long? ReadNumber(string output, string prefix)
+    {
+        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
+        if (line is null)
+        {
+            return null;
+        }
+
+        var digits = new string(line[prefix.Length..].TakeWhile(char.IsAsciiDigit).ToArray());
+        return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+    }
+
+    [GeneratedRegex(@"^/\* tensor \d+:.*\*/\n\s*static const \w+ (\w+)\[", RegexOptions.Multiline)]
+    private static partial Regex WeightArray();
+}

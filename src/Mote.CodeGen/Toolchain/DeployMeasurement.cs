@@ -1,0 +1,24 @@
+namespace Mote.CodeGen.Toolchain;
+
+/// <summary>
+/// What `mote deploy` measured for one model on one Cortex-M target (the JSON of `mote deploy --json`, documented in
+/// docs/deploy.md). Sizes come from arm-none-eabi-size and -nm on the linked image; the figures that need a run
+/// (output, stack, instructions) are null without emulation.
+/// </summary>
+public sealed record DeployMeasurement(
+    string Target,
+    string Board,
+    string Optimization,
+    bool? OutputMatches,
+    long CodeBytes,
+    long WeightBytes,
+    long? RamBytes,
+    long? InstructionsPerInference,
+    long ArenaBytes,
+    long StaticBytes,
+    long? StackBytes,
+    long TextBytes,
+    long DataBytes,
+    long BssBytes,
+    long TestDataBytes,
+    long? InstructionsWithoutInference);
