@@ -1,4 +1,5 @@
 using Mote.Data;
+using Mote.Data.Augmentation;
 using Mote.Train.Layers;
 using Mote.Train.Losses;
 using Mote.Train.Optimizers;
@@ -68,6 +69,24 @@ public sealed class ModelSpecTests
     public void Bad_specs_are_reported_with_the_file_name(string json, string problem)
     {
         var error = Assert.Throws<InvalidDataFileException>(() => ModelSpec.Parse(json, "bad.json").Build(1));
+        Assert.Equal("bad.json", error.Path);
+        Assert.Contains(problem, error.Message);
+    }
+
+    [Fact]
+    public void The_training_section_can_ask_for_image_shifts_and_flips()
+    {
+        var spec = ModelSpec.Parse("""{ "input": [8, 8, 1], "architecture": "mlp", "classes": 3, "training": { "augmentation": { "shift": 2, "horizontal_flip": true } } }""", "spec.json");
+        Assert.Equal(new ImageAugmentation(2, HorizontalFlip: true), spec.CreateOptions(1, 1, null).Augmentation);
+        Assert.Null(ModelSpec.Parse("""{ "input": [8, 8, 1], "architecture": "mlp", "classes": 3 }""", "spec.json").CreateOptions(1, 1, null).Augmentation);
+    }
+
+    [Theory]
+    [InlineData("""{ "input": [16], "architecture": "mlp", "classes": 3, "training": { "augmentation": { "shift": 1 } } }""", "needs image inputs")]
+    [InlineData("""{ "input": [8, 8, 1], "architecture": "mlp", "classes": 3, "training": { "augmentation": { "shift": 8 } } }""", "between 0 and 7")]
+    public void Bad_augmentation_is_reported_with_the_file_name(string json, string problem)
+    {
+        var error = Assert.Throws<InvalidDataFileException>(() => ModelSpec.Parse(json, "bad.json").CreateOptions(1, 1, null));
         Assert.Equal("bad.json", error.Path);
         Assert.Contains(problem, error.Message);
     }

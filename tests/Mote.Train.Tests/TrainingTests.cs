@@ -1,3 +1,4 @@
+using Mote.Data.Augmentation;
 using Mote.Train.Losses;
 using Mote.Train.Optimizers;
 using Mote.Train.Training;
@@ -38,15 +39,17 @@ public sealed class TrainingTests
         }
     }
 
-    [Fact]
-    public void A_resumed_run_matches_an_uninterrupted_one_bit_for_bit()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_resumed_run_matches_an_uninterrupted_one_bit_for_bit(bool augmented)
     {
         var directory = Directory.CreateTempSubdirectory();
         try
         {
             var data = TinyData.Bars(300, seed: 2);
             var validation = TinyData.Bars(100, seed: 4);
-            var options = new TrainingOptions { Epochs = 3, BatchSize = 32, Seed = 9, Schedule = new StepSchedule(0.05f, everyEpochs: 2), EarlyStoppingPatience = 5 };
+            var options = new TrainingOptions { Epochs = 3, BatchSize = 32, Seed = 9, Schedule = new StepSchedule(0.05f, everyEpochs: 2), EarlyStoppingPatience = 5, Augmentation = augmented ? new ImageAugmentation(1, HorizontalFlip: true) : null };
 
             var straight = TinyData.Cnn(seed: 1);
             new Trainer(straight, new CrossEntropy(), new Sgd(weightDecay: 1e-4f), options).Fit(data, validation);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mote.Data;
+using Mote.Data.Augmentation;
 using Mote.Graph;
 using Mote.Train.Losses;
 using Mote.Train.Optimizers;
@@ -135,7 +136,30 @@ public sealed class ModelSpec
             ClipNorm = Float(Training, "clip_norm") ?? 0f,
             EarlyStoppingPatience = Int(Training, "early_stopping_patience") ?? 0,
             CheckpointPath = checkpointPath,
+            Augmentation = CreateAugmentation(),
         };
+    }
+
+    /// <summary>Image shifts and flips from the training section's "augmentation" object, or null without one.</summary>
+    private ImageAugmentation? CreateAugmentation()
+    {
+        if (Training.ValueKind != JsonValueKind.Object || !Training.TryGetProperty("augmentation", out var augmentation))
+        {
+            return null;
+        }
+
+        if (InputShape is not [var height, var width, _])
+        {
+            throw Error("\"augmentation\" (shifts and flips) needs image inputs [height, width, channels]");
+        }
+
+        var shift = Int(augmentation, "shift") ?? 0;
+        if (shift < 0 || shift >= Math.Min(height, width))
+        {
+            throw Error($"augmentation \"shift\" must be between 0 and {Math.Min(height, width) - 1} pixels, not {shift}");
+        }
+
+        return new ImageAugmentation(shift, Bool(augmentation, "horizontal_flip") ?? false);
     }
 
     /// <summary>Fraction of the training data held out for validation (default 0.1).</summary>

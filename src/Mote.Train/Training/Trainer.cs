@@ -66,6 +66,7 @@ public sealed class Trainer
                 cancellationToken.ThrowIfCancellationRequested();
                 var start = b * batchSize;
                 batch.Fill(train, order.AsSpan(start, Math.Min(batchSize, train.Count - start)));
+                Augment(batch, train, random);
                 var context = new LayerContext(batch.Count, Training: true, random);
                 var output = _network.Forward(batch.Inputs, context);
                 var loss = _loss.Compute(output.AsSpan(0, batch.Count * outputSize), outputSize, batch, gradient);
@@ -76,6 +77,7 @@ public sealed class Trainer
                 ClipGradients();
                 learningRate = _options.Schedule.At(epoch + (double)b / batches, _options.Epochs);
                 _optimizer.Step(_network.Parameters, learningRate);
+                _options.AfterStep?.Invoke(_optimizer.Steps);
                 progress?.Invoke(new TrainingProgress(epoch, _options.Epochs, b + 1, batches, loss, null));
             }
 
@@ -99,6 +101,19 @@ public sealed class Trainer
         }
 
         return new TrainingResult(history, stoppedEarly, State.BestEpoch);
+    }
+
+    private void Augment(TrainingBatch batch, Dataset train, SeededRandom random)
+    {
+        if (_options.Augmentation is not { } augmentation)
+        {
+            return;
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            augmentation.Apply(batch.Inputs.AsSpan(i * train.ItemSize, train.ItemSize), train.ItemShape, random);
+        }
     }
 
     /// <summary>Mean loss and accuracy in inference mode (running BatchNorm statistics, no dropout).</summary>

@@ -1,3 +1,4 @@
+using Mote.Data.Augmentation;
 using Mote.Train.Optimizers;
 
 namespace Mote.Train.Training;
@@ -20,6 +21,12 @@ public sealed record TrainingOptions
     /// <summary>Stop when the validation loss has not improved for this many epochs; 0 turns early stopping off.</summary>
     public int EarlyStoppingPatience { get; init; }
 
+    /// <summary>Applied to every training item of every batch (never to validation); null for none.</summary>
+    public IAugmentation? Augmentation { get; init; }
+
     /// <summary>Where to write a checkpoint after every epoch (atomically); null for none.</summary>
     public string? CheckpointPath { get; init; }
+
+    /// <summary>Called after every optimizer step with the step count (from 1); pruning re-applies its masks here.</summary>
+    public Action<long>? AfterStep { get; init; }
 }
