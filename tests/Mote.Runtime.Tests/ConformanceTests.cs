@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Mote.Graph;
 using Mote.Testing;
 using Mote.TfLite;
@@ -15,10 +14,6 @@ public sealed class ConformanceTests
     private static readonly Dictionary<string, (string Operator, string Reason)> s_knownGaps = new()
     {
     };
-
-    // Float kernels follow TFLM's summation order; exp and the compiler's float code generation may still differ in the last bits.
-    private const double RelativeTolerance = 1e-5;
-    private const double AbsoluteTolerance = 1e-6;
 
     public static TheoryData<string, int> Cases()
     {
@@ -50,16 +45,8 @@ public sealed class ConformanceTests
 
         for (int i = 0; i < testCase.Outputs.Length; i++)
         {
-            byte[] expected = File.ReadAllBytes(testCase.Outputs[i]);
-            var actual = interpreter.GetOutput(i);
-            if (manifest.OutputTypes[i] == "FLOAT32")
-            {
-                AssertClose(MemoryMarshal.Cast<byte, float>(expected), MemoryMarshal.Cast<byte, float>(actual), i);
-            }
-            else
-            {
-                AssertBytesEqual(expected, actual, interpreter.Outputs[i].Type.ElementSize(), i);
-            }
+            ConformanceAssert.OutputMatches(
+                manifest.OutputTypes[i], interpreter.Outputs[i].Type.ElementSize(), File.ReadAllBytes(testCase.Outputs[i]), interpreter.GetOutput(i), i);
         }
     }
 
@@ -74,34 +61,6 @@ public sealed class ConformanceTests
             var error = Assert.Throws<InvalidModelException>(() => Interpreter.Create(graph, model));
             Assert.Contains(op, error.Problem, StringComparison.Ordinal);
             Assert.Contains("operator ", error.Problem, StringComparison.Ordinal);
-        }
-    }
-
-    private static void AssertBytesEqual(byte[] expected, ReadOnlySpan<byte> actual, int elementSize, int output)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        int mismatch = expected.AsSpan().CommonPrefixLength(actual);
-        if (mismatch < expected.Length)
-        {
-            int element = mismatch / elementSize;
-            int count = 0;
-            for (int i = 0; i < expected.Length; i += elementSize)
-            {
-                count += expected.AsSpan(i, elementSize).SequenceEqual(actual.Slice(i, elementSize)) ? 0 : 1;
-            }
-
-            Assert.Fail($"output {output}: {count} of {expected.Length / elementSize} elements differ; first at element {element}");
-        }
-    }
-
-    private static void AssertClose(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual, int output)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        for (int i = 0; i < expected.Length; i++)
-        {
-            double tolerance = AbsoluteTolerance + (RelativeTolerance * Math.Abs(expected[i]));
-            Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance,
-                $"output {output} element {i}: expected {expected[i]:R}, got {actual[i]:R}");
         }
     }
 }

@@ -27,109 +27,11 @@ internal static class Conv2DKernel
 
         return (input.Type, filter.Type, output.Type) switch
         {
-            (DataType.Int8, DataType.Int8, DataType.Int8) => new Int8Conv(context, geometry, filterDepth, options.Activation),
+            (DataType.Int8, DataType.Int8, DataType.Int8) => new Int8Convolution(context, geometry, context.Constant<sbyte>(1), filterDepth, options.Activation),
             (DataType.Int16, DataType.Int8, DataType.Int16) => new Int16Conv(context, geometry, filterDepth, options.Activation),
             (DataType.Float32, DataType.Float32, DataType.Float32) => new FloatConv(context, geometry, filterDepth, options.Activation),
             _ => throw context.Unsupported(input, filter, output),
         };
-    }
-
-    /// <summary>
-    /// Int8: for each output pixel the receptive field is gathered once into an int16 row holding (input − zero
-    /// point), with zeros where the window leaves the image, then dotted with each widened filter row.
-    /// </summary>
-    private sealed class Int8Conv : IOperation
-    {
-        private readonly ConvGeometry _g;
-        private readonly int _input;
-        private readonly int _output;
-        private readonly int _filterDepth;
-        private readonly int _rowLength;
-        private readonly short[] _filter;
-        private readonly int[] _bias;
-        private readonly Requantizer _requantizer;
-        private readonly int _inputOffset;
-        private readonly int _rowScratch;
-
-        public Int8Conv(KernelContext context, ConvGeometry geometry, int filterDepth, Activation activation)
-        {
-            _g = geometry;
-            _input = context.InputIndex(0);
-            _output = context.OutputIndex(0);
-            _filterDepth = filterDepth;
-            _rowLength = geometry.FilterHeight * geometry.FilterWidth * filterDepth;
-            _filter = Array.ConvertAll(context.Constant<sbyte>(1), v => (short)v);
-            _bias = Bias.Int32(context, 2, geometry.OutputDepth);
-            _inputOffset = -context.Quantization(context.Input(0)).ZeroPoint;
-            _requantizer = Requantizer.PerChannel(context, context.Input(0), context.Input(1), context.Output(0), activation, geometry.OutputDepth);
-            _rowScratch = context.RequestScratch(_rowLength * sizeof(short));
-        }
-
-        // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
-
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-
-        public void Eval(TensorBuffers buffers)
-        {
-            var g = _g;
-            ReadOnlySpan<sbyte> input = buffers.Get<sbyte>(_input);
-            var output = buffers.Get<sbyte>(_output);
-            var row = buffers.Scratch<short>(_rowScratch);
-            int groups = g.InputDepth / _filterDepth;
-            int filtersPerGroup = g.OutputDepth / groups;
-            int outIndex = 0;
-            for (int b = 0; b < g.Batches; b++)
-            {
-                for (int oy = 0; oy < g.OutputHeight; oy++)
-                {
-                    for (int ox = 0; ox < g.OutputWidth; ox++)
-                    {
-                        for (int group = 0; group < groups; group++)
-                        {
-                            GatherRow(input, row, b, oy, ox, group * _filterDepth);
-                            for (int oc = group * filtersPerGroup; oc < (group + 1) * filtersPerGroup; oc++)
-                            {
-                                int acc = DotProduct.Int16(_filter.AsSpan(oc * _rowLength, _rowLength), row) + _bias[oc];
-                                output[outIndex + oc] = (sbyte)_requantizer.Apply(acc, oc);
-                            }
-                        }
-
-                        outIndex += g.OutputDepth;
-                    }
-                }
-            }
-        }
-
-        private void GatherRow(ReadOnlySpan<sbyte> input, Span<short> row, int b, int oy, int ox, int channelStart)
-        {
-            var g = _g;
-            int inYOrigin = (oy * g.StrideHeight) - g.PadHeight;
-            int inXOrigin = (ox * g.StrideWidth) - g.PadWidth;
-            int k = 0;
-            for (int fy = 0; fy < g.FilterHeight; fy++)
-            {
-                int iy = inYOrigin + (g.DilationHeight * fy);
-                for (int fx = 0; fx < g.FilterWidth; fx++)
-                {
-                    int ix = inXOrigin + (g.DilationWidth * fx);
-                    var target = row.Slice(k, _filterDepth);
-                    if (iy >= 0 && iy < g.InputHeight && ix >= 0 && ix < g.InputWidth)
-                    {
-                        var source = input.Slice((((((b * g.InputHeight) + iy) * g.InputWidth) + ix) * g.InputDepth) + channelStart, _filterDepth);
-                        for (int c = 0; c < source.Length; c++)
-                        {
-                            target[c] = (short)(source[c] + _inputOffset);
-                        }
-                    }
-                    else
-                    {
-                        target.Clear();
-                    }
-
-                    k += _filterDepth;
-                }
-            }
-        }
     }
 
     /// <summary>Int16 activations × int8 weights with a 64-bit accumulator and TFLM's 64-bit requantization; zero points are 0.</summary>

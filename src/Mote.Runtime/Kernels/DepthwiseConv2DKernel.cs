@@ -1,4 +1,7 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Mote.Graph;
 using Mote.Runtime.Execution;
 using Mote.Runtime.Kernels.Common;
@@ -26,25 +29,50 @@ internal static class DepthwiseConv2DKernel
 
         return (input.Type, filter.Type, output.Type) switch
         {
+            (DataType.Int8, DataType.Int8, DataType.Int8) when geometry.InputDepth == 1 => SingleChannelAsConvolution(context, geometry, options.Activation),
             (DataType.Int8, DataType.Int8, DataType.Int8) => new Int8Depthwise(context, geometry, multiplier, options.Activation),
             (DataType.Float32, DataType.Float32, DataType.Float32) => new FloatDepthwise(context, geometry, multiplier, options.Activation),
             _ => throw context.Unsupported(input, filter, output),
         };
     }
 
-    /// <summary>Accumulates each filter tap into per-channel int32 sums (channels innermost, vectorized), then requantizes per channel.</summary>
+    /// <summary>
+    /// With one input channel, output channel c = m is a convolution of that channel with filter column m, so the
+    /// filter is transposed to CONV_2D's [output, height, width, 1] layout and run as a convolution.
+    /// </summary>
+    private static Int8Convolution SingleChannelAsConvolution(KernelContext context, ConvGeometry geometry, Activation activation)
+    {
+        var filter = context.Constant<sbyte>(1);
+        int taps = geometry.FilterHeight * geometry.FilterWidth;
+        var transposed = new sbyte[filter.Length];
+        for (int tap = 0; tap < taps; tap++)
+        {
+            for (int c = 0; c < geometry.OutputDepth; c++)
+            {
+                transposed[(c * taps) + tap] = filter[(tap * geometry.OutputDepth) + c];
+            }
+        }
+
+        return new Int8Convolution(context, geometry, transposed, 1, activation);
+    }
+
+    /// <summary>
+    /// Per output pixel, each block of eight channels sums its valid taps in one vector: (input − zero point) and the
+    /// weight are both within ±255 × 128, so their product is exact in int16 and is widened only to be added. Other
+    /// channel multipliers and the last channels of a depth that is not a multiple of eight go one channel at a time.
+    /// </summary>
     private sealed class Int8Depthwise : IOperation
     {
+        private const int Lanes = 8;
+
         private readonly ConvGeometry _g;
         private readonly int _multiplier;
         private readonly int _input;
         private readonly int _output;
-        private readonly int[] _filter;
+        private readonly short[] _filter;
         private readonly int[] _bias;
         private readonly int _inputOffset;
         private readonly Requantizer _requantizer;
-        private readonly int _accScratch;
-        private readonly int _rowScratch;
 
         public Int8Depthwise(KernelContext context, ConvGeometry geometry, int multiplier, Activation activation)
         {
@@ -52,66 +80,43 @@ internal static class DepthwiseConv2DKernel
             _multiplier = multiplier;
             _input = context.InputIndex(0);
             _output = context.OutputIndex(0);
-            _filter = Array.ConvertAll(context.Constant<sbyte>(1), v => (int)v);
+            _filter = Array.ConvertAll(context.Constant<sbyte>(1), v => (short)v);
             _bias = Bias.Int32(context, 2, geometry.OutputDepth);
             _inputOffset = -context.Quantization(context.Input(0)).ZeroPoint;
             _requantizer = Requantizer.PerChannel(context, context.Input(0), context.Input(1), context.Output(0), activation, geometry.OutputDepth);
-            _accScratch = context.RequestScratch(geometry.OutputDepth * sizeof(int));
-            _rowScratch = context.RequestScratch(geometry.OutputDepth * sizeof(int));
         }
 
         // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
-
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-
         public void Eval(TensorBuffers buffers)
         {
             var g = _g;
             ReadOnlySpan<sbyte> input = buffers.Get<sbyte>(_input);
             var output = buffers.Get<sbyte>(_output);
-            var acc = buffers.Scratch<int>(_accScratch);
-            var row = buffers.Scratch<int>(_rowScratch);
             int depth = g.OutputDepth;
+            int vectorChannels = FixedPointVector.IsSupported && _multiplier == 1 ? depth / Lanes * Lanes : 0;
             int outIndex = 0;
             for (int b = 0; b < g.Batches; b++)
             {
                 for (int oy = 0; oy < g.OutputHeight; oy++)
                 {
                     int inYOrigin = (oy * g.StrideHeight) - g.PadHeight;
+                    var rows = ConvGeometry.ValidTaps(inYOrigin, g.DilationHeight, g.InputHeight, g.FilterHeight);
                     for (int ox = 0; ox < g.OutputWidth; ox++)
                     {
                         int inXOrigin = (ox * g.StrideWidth) - g.PadWidth;
-                        _bias.CopyTo(acc);
-                        for (int fy = 0; fy < g.FilterHeight; fy++)
+                        var columns = ConvGeometry.ValidTaps(inXOrigin, g.DilationWidth, g.InputWidth, g.FilterWidth);
+                        int pixelBase = (((b * g.InputHeight) + inYOrigin) * g.InputWidth) + inXOrigin;
+                        var window = new Window(pixelBase, rows, columns);
+                        int c = 0;
+                        for (; c < vectorChannels; c += Lanes)
                         {
-                            int iy = inYOrigin + (g.DilationHeight * fy);
-                            if (iy < 0 || iy >= g.InputHeight)
-                            {
-                                continue;
-                            }
-
-                            for (int fx = 0; fx < g.FilterWidth; fx++)
-                            {
-                                int ix = inXOrigin + (g.DilationWidth * fx);
-                                if (ix < 0 || ix >= g.InputWidth)
-                                {
-                                    continue;
-                                }
-
-                                var pixel = input.Slice(((((b * g.InputHeight) + iy) * g.InputWidth) + ix) * g.InputDepth, g.InputDepth);
-                                var taps = _filter.AsSpan(((fy * g.FilterWidth) + fx) * depth, depth);
-                                for (int c = 0; c < depth; c++)
-                                {
-                                    row[c] = pixel[c / _multiplier] + _inputOffset;
-                                }
-
-                                IntegerVectors.MultiplyAdd(acc, row, taps);
-                            }
+                            _requantizer.StoreInt8(SumVector(input, window, c), c, ref output[outIndex + c]);
                         }
 
-                        for (int c = 0; c < depth; c++)
+                        for (; c < depth; c++)
                         {
-                            output[outIndex + c] = (sbyte)_requantizer.Apply(acc[c], c);
+                            output[outIndex + c] = (sbyte)_requantizer.Apply(Sum(input, window, c), c);
                         }
 
                         outIndex += depth;
@@ -119,6 +124,46 @@ internal static class DepthwiseConv2DKernel
                 }
             }
         }
+
+        private Vector256<int> SumVector(ReadOnlySpan<sbyte> input, Window window, int channel)
+        {
+            var g = _g;
+            var offset = Vector128.Create((short)_inputOffset);
+            var acc = Vector256.Create<int>(_bias.AsSpan(channel, Lanes));
+            ref sbyte source = ref MemoryMarshal.GetReference(input);
+            for (int fy = window.Rows.Start; fy < window.Rows.End; fy++)
+            {
+                for (int fx = window.Columns.Start; fx < window.Columns.End; fx++)
+                {
+                    int at = ((window.PixelBase + (g.DilationHeight * fy * g.InputWidth) + (g.DilationWidth * fx)) * g.InputDepth) + channel;
+                    var x = Sse2.Add(Sse41.ConvertToVector128Int16(Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<long>(ref Unsafe.As<sbyte, byte>(ref Unsafe.Add(ref source, at)))).AsSByte()), offset);
+                    var w = Vector128.Create<short>(_filter.AsSpan((((fy * g.FilterWidth) + fx) * g.OutputDepth) + channel, Lanes));
+                    acc = Avx2.Add(acc, Avx2.ConvertToVector256Int32(Sse2.MultiplyLow(x, w)));
+                }
+            }
+
+            return acc;
+        }
+
+        private int Sum(ReadOnlySpan<sbyte> input, Window window, int channel)
+        {
+            var g = _g;
+            int acc = _bias[channel];
+            int inputChannel = channel / _multiplier;
+            for (int fy = window.Rows.Start; fy < window.Rows.End; fy++)
+            {
+                for (int fx = window.Columns.Start; fx < window.Columns.End; fx++)
+                {
+                    int at = ((window.PixelBase + (g.DilationHeight * fy * g.InputWidth) + (g.DilationWidth * fx)) * g.InputDepth) + inputChannel;
+                    acc += (input[at] + _inputOffset) * _filter[(((fy * g.FilterWidth) + fx) * g.OutputDepth) + channel];
+                }
+            }
+
+            return acc;
+        }
+
+        /// <summary>An output pixel's window: the input pixel index of tap (0, 0) (possibly outside the image) and the taps inside it.</summary>
+        private readonly record struct Window(int PixelBase, (int Start, int End) Rows, (int Start, int End) Columns);
     }
 
     /// <summary>Float32 with TFLite's per-channel summation order over the window, bias last.</summary>

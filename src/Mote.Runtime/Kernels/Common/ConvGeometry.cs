@@ -53,4 +53,15 @@ internal sealed record ConvGeometry(
 
     public static int TotalPadding(int stride, int dilation, int inputSize, int filterSize, int outputSize) =>
         ((outputSize - 1) * stride) + ((filterSize - 1) * dilation) + 1 - inputSize;
+
+    /// <summary>
+    /// The filter taps [Start, End) that fall inside an input of <paramref name="size"/> for a window whose tap 0 sits at
+    /// <paramref name="origin"/> (negative in the padding).
+    /// </summary>
+    public static (int Start, int End) ValidTaps(int origin, int dilation, int size, int filterSize)
+    {
+        int start = origin >= 0 ? 0 : (-origin + dilation - 1) / dilation;
+        int end = Math.Min(filterSize, (size - origin + dilation - 1) / dilation);
+        return (start, Math.Max(start, end));
+    }
 }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Mote.Graph;
 using Mote.Runtime.Quantization;
 
@@ -13,6 +16,10 @@ internal sealed class Requantizer
     private readonly int[] _shifts;
     private readonly int _outputOffset;
 
+    // The shift split into its left and right parts, for the vector path.
+    private readonly uint[] _leftShifts;
+    private readonly uint[] _rightShifts;
+
     private Requantizer(int[] multipliers, int[] shifts, int outputOffset, int min, int max)
     {
         _multipliers = multipliers;
@@ -20,6 +27,8 @@ internal sealed class Requantizer
         _outputOffset = outputOffset;
         Min = min;
         Max = max;
+        _leftShifts = Array.ConvertAll(shifts, s => (uint)Math.Max(s, 0));
+        _rightShifts = Array.ConvertAll(shifts, s => (uint)Math.Max(-s, 0));
     }
 
     public int Min { get; }
@@ -52,4 +61,29 @@ internal sealed class Requantizer
 
     public int Apply(long accumulator, int channel) =>
         Math.Clamp(FixedPoint.MultiplyByQuantizedMultiplier(accumulator, _multipliers[channel], _shifts[channel]) + _outputOffset, Min, Max);
+
+    /// <summary>
+    /// Requantizes accumulators of eight consecutive channels starting at <paramref name="channel"/> (or eight values
+    /// of a per-tensor requantizer) into int8 at <paramref name="destination"/>; the same values as <see cref="Apply(int, int)"/>.
+    /// Only when <see cref="FixedPointVector.IsSupported"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void StoreInt8(Vector256<int> accumulator, int channel, ref sbyte destination)
+    {
+        var scaled = _multipliers.Length == 1
+            ? FixedPointVector.MultiplyByQuantizedMultiplier(
+                accumulator, Vector256.Create(_multipliers[0]), Vector256.Create(_leftShifts[0]), Vector256.Create(_rightShifts[0]))
+            : FixedPointVector.MultiplyByQuantizedMultiplier(
+                accumulator,
+                Vector256.Create<int>(_multipliers.AsSpan(channel, 8)),
+                Vector256.Create<uint>(_leftShifts.AsSpan(channel, 8)),
+                Vector256.Create<uint>(_rightShifts.AsSpan(channel, 8)));
+        var clamped = Avx2.Min(Avx2.Max(Avx2.Add(scaled, Vector256.Create(_outputOffset)), Vector256.Create(Min)), Vector256.Create(Max));
+
+        // Values are in int8 range now, so narrowing only drops zero or sign bits.
+        var shorts = Avx2.PackSignedSaturate(clamped, clamped);
+        var bytes = Avx2.PackSignedSaturate(shorts, shorts);
+        var joined = Avx2.PermuteVar8x32(bytes.AsInt32(), Vector256.Create(0, 4, 0, 0, 0, 0, 0, 0));
+        Unsafe.WriteUnaligned(ref Unsafe.As<sbyte, byte>(ref destination), joined.AsInt64().ToScalar());
+    }
 }
