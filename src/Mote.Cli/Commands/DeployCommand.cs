@@ -3,13 +3,15 @@ using Mote.CodeGen;
 using Mote.CodeGen.Toolchain;
 using Mote.Graph;
 using Mote.Runtime;
+using Spectre.Console;
 
 namespace Mote.Cli.Commands;
 
 /// <summary>
-/// `mote deploy MODEL --target cortex-m4 [--emulate] [--json]`: generates the C library, cross-compiles it with a check
-/// program for QEMU's mps2-an386 (Cortex-M4) and reports flash and RAM bytes; with --emulate it runs the program
-/// under QEMU and checks that the output equals Mote's interpreter on a fixed-seed random input, byte for byte.
+/// `mote deploy MODEL --target cortex-m4|cortex-m7|cortex-m33|cortex-m55 [--emulate] [--opt Os|O2|O3] [--json]`:
+/// generates the C library, builds it with a test main for the target's QEMU board and reports code, weight and
+/// static RAM bytes; with --emulate it runs the image under QEMU, checks that its output equals Mote's interpreter on
+/// a fixed-seed random input byte for byte, measures the peak stack and counts the instructions of one inference.
 /// </summary>
 public static class DeployCommand
 {
@@ -17,61 +19,57 @@ public static class DeployCommand
 
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(5);
 
+    private static readonly string[] s_optimizations = ["Os", "O2", "O3"];
+
     public static Command Create(CliContext context)
     {
         var model = new Argument<string>("model") { Description = "A .tflite model file." };
-        var target = new Option<string>("--target") { Description = "The board to build for.", Required = true };
-        target.AcceptOnlyFromAmong("cortex-m4");
-        var emulate = new Option<bool>("--emulate") { Description = "Run the image under qemu-system-arm and compare with the interpreter." };
-        var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
-        var command = new Command("deploy", "Build a model's generated C for a microcontroller, report its size, and optionally run it under QEMU.\n\nExample:\n  mote deploy kws.tflite --target cortex-m4 --emulate")
+        var target = new Option<string>("--target") { Description = "The core to build for (each runs on its QEMU board).", Required = true };
+        target.AcceptOnlyFromAmong([.. CortexMTarget.All.Select(t => t.Name)]);
+        var emulate = new Option<bool>("--emulate") { Description = "Run under qemu-system-arm: compare with the interpreter, measure the stack, count instructions." };
+        var optimization = new Option<string>("--opt") { Description = "gcc optimization level.", DefaultValueFactory = _ => "Os" };
+        optimization.AcceptOnlyFromAmong(s_optimizations);
+        var json = new Option<bool>("--json") { Description = "Print the measurements as JSON (docs/deploy.md)." };
+        var command = new Command("deploy", "Build a model's generated C for a Cortex-M, measure code, weights and RAM, and optionally run it under QEMU.\n\nExample:\n  mote deploy kws.tflite --target cortex-m4 --emulate")
         {
             model,
             target,
             emulate,
+            optimization,
             json,
         };
-        command.SetAction(parse => Run(context, parse.GetValue(model)!, parse.GetValue(target)!, parse.GetValue(emulate), parse.GetValue(json)));
+        command.SetAction(parse => Run(
+            context, parse.GetValue(model)!, CortexMTarget.Find(parse.GetValue(target)!)!, "-" + parse.GetValue(optimization), parse.GetValue(emulate), parse.GetValue(json)));
         return command;
     }
 
-    private static int Run(CliContext context, string modelPath, string target, bool emulate, bool json)
+    private static int Run(CliContext context, string modelPath, CortexMTarget target, string optimization, bool emulate, bool json)
     {
         var graph = ModelLoader.Load(modelPath);
         var library = CodeGenerator.Generate(graph, "model", modelPath);
+        var testCase = ReferenceCase(graph, modelPath);
         var directory = Directory.CreateTempSubdirectory("mote-deploy-").FullName;
         try
         {
-            var toolchain = CortexMToolchain.Locate();
-            var test = TestMainWriter.Write(library, [ReferenceCase(graph, modelPath)]);
-            OutputFolder.Replace(directory, [.. library.Files, test]);
-            var build = toolchain.Build(directory, [.. library.Sources, test.Name], "model.elf", s_timeout);
-            if (!build.Succeeded)
+            var measurement = CortexMDeployment.Run(library, [testCase], target, optimization, emulate, directory, s_timeout);
+            if (json)
             {
-                context.Error.WriteLine($"mote: arm-none-eabi-gcc failed:\n{build.Output}");
+                context.Out.WriteLine(MoteJson.Serialize(measurement));
+            }
+            else
+            {
+                context.Console.Write(Table(measurement));
+            }
+
+            if (measurement.OutputMatches == false)
+            {
+                context.Error.WriteLine($"mote: the output under QEMU ({target.Machine}) differs from the interpreter's");
                 return ExitCodes.JobFailed;
             }
 
-            var size = toolchain.Size(directory, "model.elf");
-            bool? matches = null;
-            if (emulate)
-            {
-                var run = CortexMToolchain.Emulate(directory, "model.elf", s_timeout);
-                matches = run.Succeeded;
-                if (!run.Succeeded && !json)
-                {
-                    context.Error.WriteLine($"mote: under QEMU{(run.TimedOut ? " (timed out)" : "")}:\n{run.Output}");
-                }
-            }
-
-            var report = new DeployReport(target, "mps2-an386", size.FlashBytes, size.RamBytes, library.ArenaBytes, emulate, matches);
-            context.Out.WriteLine(json
-                ? MoteJson.Serialize(report)
-                : $"{target} (QEMU mps2-an386): flash {size.FlashBytes} bytes, RAM {size.RamBytes} bytes (arena {library.ArenaBytes}), " +
-                  "including one embedded check case" + (matches is { } m ? m ? "; output matches the interpreter under QEMU" : "; output DIFFERS under QEMU" : ""));
-            return matches == false ? ExitCodes.JobFailed : ExitCodes.Success;
+            return ExitCodes.Success;
         }
-        catch (ToolchainMissingException e)
+        catch (Exception e) when (e is ToolchainMissingException or ToolchainFailedException)
         {
             context.Error.WriteLine($"mote: {e.Message}");
             return ExitCodes.JobFailed;
@@ -80,6 +78,21 @@ public static class DeployCommand
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    private static Table Table(DeployMeasurement m)
+    {
+        static string Bytes(long? value) => value is { } v ? v.ToString("N0") : "-";
+        var table = new Table().Border(TableBorder.Rounded).Title($"{m.Target} on QEMU {m.Board}, gcc {m.Optimization}");
+        table.AddColumn("");
+        table.AddColumn(new TableColumn("value").RightAligned());
+        table.AddColumn("");
+        table.AddRow("output matches", m.OutputMatches is { } matches ? matches ? "[green]yes[/]" : "[red]NO[/]" : "-", "under QEMU, against Mote's interpreter");
+        table.AddRow("code bytes", Bytes(m.CodeBytes), $"text {m.TextBytes:N0} − weights − test data {m.TestDataBytes:N0}");
+        table.AddRow("weight bytes", Bytes(m.WeightBytes), "const arrays in flash");
+        table.AddRow("[bold]RAM bytes[/]", $"[bold]{Bytes(m.RamBytes)}[/]", $"arena {m.ArenaBytes:N0} + static {m.StaticBytes:N0} + peak stack {Bytes(m.StackBytes)}");
+        table.AddRow("instructions per inference", Bytes(m.InstructionsPerInference), "counted by Mote's QEMU plugin");
+        return table;
     }
 
     /// <summary>A fixed-seed random input and what Mote's interpreter (bit-exact with TFLM) outputs for it.</summary>
@@ -107,6 +120,3 @@ public static class DeployCommand
         return new TestCase(inputs, interpreter.Outputs.Select((_, i) => interpreter.GetOutput(i).ToArray()).ToList());
     }
 }
-
-/// <summary>The JSON of `mote deploy --json`: image sizes and, with --emulate, whether QEMU reproduced the interpreter.</summary>
-public sealed record DeployReport(string Target, string Board, long FlashBytes, long RamBytes, long ArenaBytes, bool Emulated, bool? Matches);
