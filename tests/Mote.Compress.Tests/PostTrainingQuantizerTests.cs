@@ -9,7 +9,8 @@ using Xunit.Abstractions;
 
 namespace Mote.Compress.Tests;
 
-public sealed class PostTrainingQuantizerTests(TrainedFashionMnist fashion, ITestOutputHelper output) : IClassFixture<TrainedFashionMnist>
+[Collection(FashionCollection.Name)]
+public sealed class PostTrainingQuantizerTests(TrainedFashionMnist fashion, ITestOutputHelper output)
 {
     [Fact]
     public void Int8_fashion_mnist_cnn_stays_within_a_point_of_float_at_a_quarter_of_the_size()

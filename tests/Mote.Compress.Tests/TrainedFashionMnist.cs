@@ -22,6 +22,7 @@ public sealed class TrainedFashionMnist
         var all = LabeledImages.LoadMnistFolder(Folder, "train");
         var split = DataSplit.Create(all.Count, validationFraction: 0, testFraction: 0, seed: 1);
         var train = Dataset.FromImages(all.Select(split.Train.AsSpan(0, 6000)));
+        Train = train;
         Calibration = all.Select(split.Train.AsSpan(6000, 200));
         Test = LabeledImages.LoadMnistFolder(Folder, "t10k").Select([.. Enumerable.Range(0, 2000)]);
 
@@ -32,6 +33,9 @@ public sealed class TrainedFashionMnist
     }
 
     public Model FloatModel { get; }
+
+    /// <summary>The 6,000 training images the model was trained on.</summary>
+    public Dataset Train { get; }
 
     public LabeledImages Calibration { get; }
 

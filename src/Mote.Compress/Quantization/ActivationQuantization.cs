@@ -16,12 +16,51 @@ internal static class ActivationQuantization
 
     public static Dictionary<int, QuantizationParameters> Choose(Subgraph graph, CalibrationStatistics statistics)
     {
-        var groups = new TieGroups(graph.Tensors.Count);
-        var fixedOutputs = new Dictionary<int, QuantizationParameters>();
+        var (groups, fixedOutputs, requantized) = Structure(graph);
         var activations = new HashSet<int>(graph.Inputs.Where(i => IsFloat(graph, i)));
         foreach (var op in graph.Operators)
         {
             activations.UnionWith(ActivationTensors(graph, op));
+        }
+
+        var ranges = new Dictionary<int, TensorRange>();
+        var fixedByGroup = new Dictionary<int, QuantizationParameters>();
+        void Widen(int root, TensorRange range) => ranges[root] = (ranges.TryGetValue(root, out var r) ? r : TensorRange.Empty).Include(range);
+        foreach (var tensor in activations)
+        {
+            var root = groups.Root(tensor);
+            Widen(root, graph.Tensors[tensor].IsConstant ? TensorRange.Of(graph.Tensors[tensor].DataAs<float>()) : statistics[tensor]);
+            if (fixedOutputs.TryGetValue(tensor, out var required))
+            {
+                if (fixedByGroup.TryGetValue(root, out var other) && other != required)
+                {
+                    throw new NotSupportedException($"tensor {tensor} ({graph.Tensors[tensor].Name}) would need two fixed quantizations");
+                }
+
+                fixedByGroup[root] = required;
+            }
+        }
+
+        foreach (var (input, output) in requantized)
+        {
+            Widen(groups.Root(output), statistics[input]);
+        }
+
+        return activations.ToDictionary(
+            tensor => tensor,
+            tensor => fixedByGroup.TryGetValue(groups.Root(tensor), out var required) ? required : Int8Quantization.Activation(ranges[groups.Root(tensor)]));
+    }
+
+    /// <summary>
+    /// Which activation tensors share one quantization (tie groups), which have a fixed one, and which CONCATENATION
+    /// inputs stay apart to be requantized into the concatenation's group.
+    /// </summary>
+    public static (TieGroups Groups, Dictionary<int, QuantizationParameters> Fixed, List<(int Input, int Output)> Requantized) Structure(Subgraph graph)
+    {
+        var groups = new TieGroups(graph.Tensors.Count);
+        var fixedOutputs = new Dictionary<int, QuantizationParameters>();
+        foreach (var op in graph.Operators)
+        {
             switch (op.Type)
             {
                 case OpType.MaxPool2D or OpType.AveragePool2D or OpType.Reshape:
@@ -53,32 +92,7 @@ internal static class ActivationQuantization
             }
         }
 
-        var ranges = new Dictionary<int, TensorRange>();
-        var fixedByGroup = new Dictionary<int, QuantizationParameters>();
-        void Widen(int root, TensorRange range) => ranges[root] = (ranges.TryGetValue(root, out var r) ? r : TensorRange.Empty).Include(range);
-        foreach (var tensor in activations)
-        {
-            var root = groups.Root(tensor);
-            Widen(root, graph.Tensors[tensor].IsConstant ? TensorRange.Of(graph.Tensors[tensor].DataAs<float>()) : statistics[tensor]);
-            if (fixedOutputs.TryGetValue(tensor, out var required))
-            {
-                if (fixedByGroup.TryGetValue(root, out var other) && other != required)
-                {
-                    throw new NotSupportedException($"tensor {tensor} ({graph.Tensors[tensor].Name}) would need two fixed quantizations");
-                }
-
-                fixedByGroup[root] = required;
-            }
-        }
-
-        foreach (var (input, output) in requantized)
-        {
-            Widen(groups.Root(output), statistics[input]);
-        }
-
-        return activations.ToDictionary(
-            tensor => tensor,
-            tensor => fixedByGroup.TryGetValue(groups.Root(tensor), out var required) ? required : Int8Quantization.Activation(ranges[groups.Root(tensor)]));
+        return (groups, fixedOutputs, requantized);
     }
 
     /// <summary>The float tensors an operator reads or writes, except the weights and bias of weighted operators.</summary>
@@ -92,7 +106,7 @@ internal static class ActivationQuantization
     private static bool IsFloat(Subgraph graph, int tensor) => graph.Tensors[tensor].Type == DataType.Float32;
 
     /// <summary>Union-find over tensor indices.</summary>
-    private sealed class TieGroups(int count)
+    public sealed class TieGroups(int count)
     {
         private readonly int[] _parent = Enumerable.Range(0, count).ToArray();
 

@@ -35,6 +35,35 @@ public static class Int8Quantization
     /// </summary>
     public static (sbyte[] Values, QuantizationParameters Quantization) Weights(ReadOnlySpan<float> weights, Shape shape, int axis, bool perChannel)
     {
+        var (scales, channelOf) = WeightScales(weights, shape, axis, perChannel);
+        var values = new sbyte[weights.Length];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            values[i] = QuantizeWeight(weights[i], scales[channelOf(i)]);
+        }
+
+        return (values, new QuantizationParameters(scales, new long[scales.Length], perChannel ? axis : 0));
+    }
+
+    /// <summary>
+    /// The weights <see cref="Weights"/> would give, dequantized back to float (scale × q): what quantization-aware
+    /// training computes with so that the int8 model later uses exactly these values.
+    /// </summary>
+    public static void FakeQuantizeWeights(ReadOnlySpan<float> weights, Shape shape, int axis, bool perChannel, Span<float> result)
+    {
+        var (scales, channelOf) = WeightScales(weights, shape, axis, perChannel);
+        for (var i = 0; i < weights.Length; i++)
+        {
+            var scale = scales[channelOf(i)];
+            result[i] = QuantizeWeight(weights[i], scale) * scale;
+        }
+    }
+
+    /// <summary>The weight axis that carries output channels: 0 for CONV_2D and FULLY_CONNECTED, 3 for DEPTHWISE_CONV_2D.</summary>
+    public static int ChannelAxis(OpType type) => type == OpType.DepthwiseConv2D ? 3 : 0;
+
+    private static (float[] Scales, Func<int, int> ChannelOf) WeightScales(ReadOnlySpan<float> weights, Shape shape, int axis, bool perChannel)
+    {
         var channels = perChannel ? shape[axis] : 1;
         var inner = 1;
         for (var d = axis + 1; d < shape.Rank; d++)
@@ -51,15 +80,11 @@ public static class Int8Quantization
             maxAbs[c] = Math.Max(maxAbs[c], Math.Abs(weights[i]));
         }
 
-        var scales = Array.ConvertAll(maxAbs, m => m == 0 ? 1f : m / Max);
-        var values = new sbyte[weights.Length];
-        for (var i = 0; i < weights.Length; i++)
-        {
-            values[i] = (sbyte)Math.Clamp(MathF.Round(weights[i] / scales[ChannelOf(i)], MidpointRounding.AwayFromZero), -Max, Max);
-        }
-
-        return (values, new QuantizationParameters(scales, new long[channels], perChannel ? axis : 0));
+        return (Array.ConvertAll(maxAbs, m => m == 0 ? 1f : m / Max), ChannelOf);
     }
+
+    private static sbyte QuantizeWeight(float weight, float scale) =>
+        (sbyte)Math.Clamp(MathF.Round(weight / scale, MidpointRounding.AwayFromZero), -Max, Max);
 
     /// <summary>Int32 biases: bias[c] / (input scale × weight scale[c]), zero point 0, on the weights' channel axis.</summary>
     public static (int[] Values, QuantizationParameters Quantization) Bias(ReadOnlySpan<float> bias, float inputScale, QuantizationParameters weights)
@@ -79,7 +104,22 @@ public static class Int8Quantization
 
     /// <summary>Rounds a real value to the int8 grid of per-tensor parameters.</summary>
     public static sbyte Quantize(float value, QuantizationParameters quantization) =>
-        (sbyte)Math.Clamp(MathF.Round(value / quantization.Scales[0], MidpointRounding.AwayFromZero) + quantization.ZeroPoints[0], Min, Max);
+        Quantize(value, quantization.Scales[0], (int)quantization.ZeroPoints[0]);
+
+    /// <summary>
+    /// Each value rounded to the int8 grid (scale, zero point) and back to real: the activation fake quantization of
+    /// quantization-aware training, with the same rounding as <see cref="Quantize(float, QuantizationParameters)"/>.
+    /// </summary>
+    public static void FakeQuantize(ReadOnlySpan<float> values, float scale, int zeroPoint, Span<float> result)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            result[i] = (Quantize(values[i], scale, zeroPoint) - zeroPoint) * scale;
+        }
+    }
+
+    private static sbyte Quantize(float value, float scale, int zeroPoint) =>
+        (sbyte)Math.Clamp(MathF.Round(value / scale, MidpointRounding.AwayFromZero) + zeroPoint, Min, Max);
 
     private static QuantizationParameters Parameters(float scale, int zeroPoint, float min, float max) =>
         new([scale], [zeroPoint], 0, [min], [max]);

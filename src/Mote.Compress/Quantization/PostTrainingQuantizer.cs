@@ -85,18 +85,13 @@ public static class PostTrainingQuantizer
     private static void QuantizeParameters(Subgraph graph, int index, List<Tensor> tensors, QuantizationOptions options)
     {
         var op = graph.Operators[index];
-        (int axis, bool perChannel) = op.Type switch
-        {
-            OpType.Conv2D => (0, true),
-            OpType.DepthwiseConv2D => (3, true),
-            OpType.FullyConnected => (0, options.PerChannelFullyConnected),
-            _ => (-1, false),
-        };
-        if (axis < 0)
+        if (op.Type is not (OpType.Conv2D or OpType.DepthwiseConv2D or OpType.FullyConnected))
         {
             return;
         }
 
+        var axis = Int8Quantization.ChannelAxis(op.Type);
+        var perChannel = options.PerChannel(op.Type);
         var weights = graph.Tensors[op.Inputs[1]];
         if (weights.Type != DataType.Float32 || !weights.IsConstant || tensors[op.Inputs[1]] != weights)
         {

@@ -1,0 +1,69 @@
+using System.Runtime.InteropServices;
+using Mote.Compress.Quantization;
+using Mote.Compress.Rewrites;
+using Mote.Graph;
+using Mote.Train;
+using Mote.Train.Losses;
+using Mote.Train.Optimizers;
+using Mote.Train.Training;
+
+namespace Mote.Compress.Qat;
+
+/// <summary>
+/// Quantization-aware training of a float classifier: the graph rewrites first (BatchNorm folded, ReLU fused), then a
+/// min/max calibration to start the activation observers, then fine-tuning of the <see cref="QatNetwork"/> with
+/// cross-entropy on labelled data (Adam, cosine-decayed learning rate), and finally an int8 export that uses the
+/// trained weights and the observers' ranges.
+/// </summary>
+public static class QuantizationAwareTraining
+{
+    public static QatNetwork FineTune(Model floatModel, Dataset train, IEnumerable<float[]> calibration, QatOptions options, Action<TrainingProgress>? progress = null)
+    {
+        var (rewritten, _) = GraphRewriter.Simplify(floatModel);
+        var qat = QatNetwork.Build(rewritten, Calibrator.Calibrate(rewritten, calibration), options);
+        if (!train.ItemShape.SequenceEqual(qat.Network.InputShape))
+        {
+            throw new ArgumentException($"training items have shape [{string.Join(", ", train.ItemShape)}], the model's input [{string.Join(", ", qat.Network.InputShape)}]", nameof(train));
+        }
+
+        var trainingOptions = new TrainingOptions
+        {
+            Epochs = options.Epochs,
+            BatchSize = options.BatchSize,
+            Seed = options.Seed,
+            Schedule = new CosineSchedule(options.LearningRate),
+        };
+        new Trainer(qat.Network, new CrossEntropy(), new Adam(), trainingOptions).Fit(train, progress: progress);
+        return qat;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="quantized"/> (the export of <paramref name="qat"/>) and the simulation on the same inputs and
+    /// compares the int8 values of the tensor the training network ends in.
+    /// </summary>
+    public static SimulationAgreement Compare(QatNetwork qat, Model quantized, IEnumerable<float[]> samples)
+    {
+        var probe = new TensorProbe(quantized, tensor => tensor.Type == DataType.Int8, "quantized model");
+        var input = quantized.Main.Tensors[quantized.Main.Inputs[0]];
+        var output = quantized.Main.Tensors[qat.OutputTensor].Quantization!;
+        int same = 0, values = 0, worst = 0, agree = 0, count = 0;
+        foreach (var sample in samples)
+        {
+            var simulated = Array.ConvertAll(qat.Predict(sample), v => (float)Int8Quantization.Quantize(v, output));
+            probe.Run([TensorProbe.InputBytes(input, sample)]);
+            var actual = Array.ConvertAll(MemoryMarshal.Cast<byte, sbyte>(probe.Values(qat.OutputTensor)).ToArray(), v => (float)v);
+            for (var i = 0; i < simulated.Length; i++)
+            {
+                var difference = (int)Math.Abs(simulated[i] - actual[i]);
+                same += difference == 0 ? 1 : 0;
+                worst = Math.Max(worst, difference);
+            }
+
+            values += simulated.Length;
+            agree += QuantizationDebugger.ArgMax(simulated) == QuantizationDebugger.ArgMax(actual) ? 1 : 0;
+            count++;
+        }
+
+        return new SimulationAgreement(values == 0 ? 0 : (double)same / values, worst, count == 0 ? 0 : (double)agree / count, count);
+    }
+}
