@@ -27,7 +27,8 @@ internal static class Conv2DKernel
 
         return (input.Type, filter.Type, output.Type) switch
         {
-            (DataType.Int8, DataType.Int8, DataType.Int8) => new Int8Convolution(context, geometry, context.Constant<sbyte>(1), filterDepth, options.Activation),
+            (DataType.Int8, DataType.Int8, DataType.Int8) => new Int8Convolution(
+                context, geometry, context.Constant<sbyte>(1), filterDepth, Requantizer.PerChannel(context, input, filter, output, options.Activation, geometry.OutputDepth)),
             (DataType.Int16, DataType.Int8, DataType.Int16) => new Int16Conv(context, geometry, filterDepth, options.Activation),
             (DataType.Float32, DataType.Float32, DataType.Float32) => new FloatConv(context, geometry, filterDepth, options.Activation),
             _ => throw context.Unsupported(input, filter, output),

@@ -53,7 +53,8 @@ internal static class DepthwiseConv2DKernel
             }
         }
 
-        return new Int8Convolution(context, geometry, transposed, 1, activation);
+        var requantizer = Requantizer.PerChannel(context, context.Input(0), context.Input(1), context.Output(0), activation, geometry.OutputDepth);
+        return new Int8Convolution(context, geometry, transposed, 1, requantizer);
     }
 
     /// <summary>
@@ -81,6 +82,8 @@ internal static class DepthwiseConv2DKernel
             _input = context.InputIndex(0);
             _output = context.OutputIndex(0);
             _filter = Array.ConvertAll(context.Constant<sbyte>(1), v => (short)v);
+            context.Require(_filter.Length == geometry.FilterHeight * geometry.FilterWidth * geometry.OutputDepth,
+                $"filter holds {_filter.Length} values, not {geometry.FilterHeight}×{geometry.FilterWidth}×{geometry.OutputDepth}");
             _bias = Bias.Int32(context, 2, geometry.OutputDepth);
             _inputOffset = -context.Quantization(context.Input(0)).ZeroPoint;
             _requantizer = Requantizer.PerChannel(context, context.Input(0), context.Input(1), context.Output(0), activation, geometry.OutputDepth);
@@ -109,9 +112,16 @@ internal static class DepthwiseConv2DKernel
                         int pixelBase = (((b * g.InputHeight) + inYOrigin) * g.InputWidth) + inXOrigin;
                         var window = new Window(pixelBase, rows, columns);
                         int c = 0;
+                        for (; c + (2 * Lanes) <= vectorChannels; c += 2 * Lanes)
+                        {
+                            var (lower, upper) = SumSixteen(input, window, c);
+                            _requantizer.StoreInt8(lower, c, ref output[outIndex + c]);
+                            _requantizer.StoreInt8(upper, c + Lanes, ref output[outIndex + c + Lanes]);
+                        }
+
                         for (; c < vectorChannels; c += Lanes)
                         {
-                            _requantizer.StoreInt8(SumVector(input, window, c), c, ref output[outIndex + c]);
+                            _requantizer.StoreInt8(SumEight(input, window, c), c, ref output[outIndex + c]);
                         }
 
                         for (; c < depth; c++)
@@ -125,25 +135,58 @@ internal static class DepthwiseConv2DKernel
             }
         }
 
-        private Vector256<int> SumVector(ReadOnlySpan<sbyte> input, Window window, int channel)
+        /// <summary>Sums of sixteen channels from <paramref name="channel"/>: the lower eight and the upper eight.</summary>
+        private (Vector256<int> Lower, Vector256<int> Upper) SumSixteen(ReadOnlySpan<sbyte> input, Window window, int channel)
+        {
+            var g = _g;
+            var offset = Vector256.Create((short)_inputOffset);
+            var lower = Vector256.Create<int>(_bias.AsSpan(channel, Lanes));
+            var upper = Vector256.Create<int>(_bias.AsSpan(channel + Lanes, Lanes));
+            ref sbyte source = ref MemoryMarshal.GetReference(input);
+            ref short filter = ref MemoryMarshal.GetArrayDataReference(_filter);
+            int columnStep = g.DilationWidth * g.InputDepth;
+            for (int fy = window.Rows.Start; fy < window.Rows.End; fy++)
+            {
+                int at = InputIndex(window, fy, window.Columns.Start, channel);
+                int tap = ((fy * g.FilterWidth) + window.Columns.Start) * g.OutputDepth + channel;
+                for (int fx = window.Columns.Start; fx < window.Columns.End; fx++, at += columnStep, tap += g.OutputDepth)
+                {
+                    var x = Avx2.Add(Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref Unsafe.Add(ref source, at))), offset);
+                    var product = Avx2.MultiplyLow(x, Vector256.LoadUnsafe(ref filter, (nuint)tap));
+                    lower = Avx2.Add(lower, Avx2.ConvertToVector256Int32(product.GetLower()));
+                    upper = Avx2.Add(upper, Avx2.ConvertToVector256Int32(product.GetUpper()));
+                }
+            }
+
+            return (lower, upper);
+        }
+
+        /// <summary>Sums of eight channels from <paramref name="channel"/>.</summary>
+        private Vector256<int> SumEight(ReadOnlySpan<sbyte> input, Window window, int channel)
         {
             var g = _g;
             var offset = Vector128.Create((short)_inputOffset);
             var acc = Vector256.Create<int>(_bias.AsSpan(channel, Lanes));
             ref sbyte source = ref MemoryMarshal.GetReference(input);
+            ref short filter = ref MemoryMarshal.GetArrayDataReference(_filter);
+            int columnStep = g.DilationWidth * g.InputDepth;
             for (int fy = window.Rows.Start; fy < window.Rows.End; fy++)
             {
-                for (int fx = window.Columns.Start; fx < window.Columns.End; fx++)
+                int at = InputIndex(window, fy, window.Columns.Start, channel);
+                int tap = ((fy * g.FilterWidth) + window.Columns.Start) * g.OutputDepth + channel;
+                for (int fx = window.Columns.Start; fx < window.Columns.End; fx++, at += columnStep, tap += g.OutputDepth)
                 {
-                    int at = ((window.PixelBase + (g.DilationHeight * fy * g.InputWidth) + (g.DilationWidth * fx)) * g.InputDepth) + channel;
-                    var x = Sse2.Add(Sse41.ConvertToVector128Int16(Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<long>(ref Unsafe.As<sbyte, byte>(ref Unsafe.Add(ref source, at)))).AsSByte()), offset);
-                    var w = Vector128.Create<short>(_filter.AsSpan((((fy * g.FilterWidth) + fx) * g.OutputDepth) + channel, Lanes));
-                    acc = Avx2.Add(acc, Avx2.ConvertToVector256Int32(Sse2.MultiplyLow(x, w)));
+                    var eight = Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<long>(ref Unsafe.As<sbyte, byte>(ref Unsafe.Add(ref source, at)))).AsSByte();
+                    var x = Sse2.Add(Sse41.ConvertToVector128Int16(eight), offset);
+                    acc = Avx2.Add(acc, Avx2.ConvertToVector256Int32(Sse2.MultiplyLow(x, Vector128.LoadUnsafe(ref filter, (nuint)tap))));
                 }
             }
 
             return acc;
         }
+
+        private int InputIndex(Window window, int fy, int fx, int channel) =>
+            ((window.PixelBase + (_g.DilationHeight * fy * _g.InputWidth) + (_g.DilationWidth * fx)) * _g.InputDepth) + channel;
 
         private int Sum(ReadOnlySpan<sbyte> input, Window window, int channel)
         {
@@ -154,8 +197,7 @@ internal static class DepthwiseConv2DKernel
             {
                 for (int fx = window.Columns.Start; fx < window.Columns.End; fx++)
                 {
-                    int at = ((window.PixelBase + (g.DilationHeight * fy * g.InputWidth) + (g.DilationWidth * fx)) * g.InputDepth) + inputChannel;
-                    acc += (input[at] + _inputOffset) * _filter[(((fy * g.FilterWidth) + fx) * g.OutputDepth) + channel];
+                    acc += (input[InputIndex(window, fy, fx, inputChannel)] + _inputOffset) * _filter[(((fy * g.FilterWidth) + fx) * g.OutputDepth) + channel];
                 }
             }
 

@@ -27,6 +27,7 @@ internal static class FullyConnectedKernel
 
         return (input.Type, filter.Type, output.Type) switch
         {
+            (DataType.Int8, DataType.Int8, DataType.Int8) when shape.Units >= ManyUnits => AsConvolution(context, shape, options.Activation),
             (DataType.Int8, DataType.Int8, DataType.Int8) => new Int8Fc(context, shape, options.Activation),
             (DataType.Int16, DataType.Int8, DataType.Int16) => new Int16Fc(context, shape, options.Activation),
             (DataType.Float32, DataType.Float32, DataType.Float32) => new FloatFc(context, shape, options.Activation),
@@ -57,6 +58,16 @@ internal static class FullyConnectedKernel
 
     private readonly record struct FcShape(int Batches, int Units, int Depth);
 
+    // From this many units on, the packed convolution (eight units per vector) beats one dot product per unit.
+    private const int ManyUnits = 8;
+
+    /// <summary>Each batch row as a 1×1 image with Depth channels and Units filters.</summary>
+    private static Int8Convolution AsConvolution(KernelContext context, FcShape shape, Activation activation)
+    {
+        var geometry = new ConvGeometry(shape.Batches, 1, 1, shape.Depth, 1, 1, shape.Units, 1, 1, 1, 1, 1, 1, 0, 0);
+        return new Int8Convolution(context, geometry, context.Constant<sbyte>(1), shape.Depth, CreateRequantizer(context, shape, activation));
+    }
+
     /// <summary>
     /// The input zero point is folded into the bias once (bias − zero point · Σ weights of the row), so Eval dots the
     /// raw int8 input with the int8 weights and needs no scratch; int32 wrap-around makes this equal to TFLM's
@@ -70,7 +81,6 @@ internal static class FullyConnectedKernel
         private readonly sbyte[] _filter;
         private readonly int[] _bias;
         private readonly Requantizer _requantizer;
-        private readonly bool _perChannel;
 
         public Int8Fc(KernelContext context, FcShape shape, Activation activation)
         {
@@ -86,7 +96,6 @@ internal static class FullyConnectedKernel
             }
 
             _requantizer = CreateRequantizer(context, shape, activation);
-            _perChannel = context.Input(1).Quantization!.IsPerChannel;
         }
 
         // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
@@ -102,7 +111,7 @@ internal static class FullyConnectedKernel
                 for (int u = 0; u < _shape.Units; u++)
                 {
                     int acc = DotProduct.Int8(_filter.AsSpan(u * depth, depth), row) + _bias[u];
-                    output[(b * _shape.Units) + u] = (sbyte)_requantizer.Apply(acc, _perChannel ? u : 0);
+                    output[(b * _shape.Units) + u] = (sbyte)_requantizer.Apply(acc, u);
                 }
             }
         }
@@ -117,7 +126,6 @@ internal static class FullyConnectedKernel
         private readonly sbyte[] _filter;
         private readonly long[] _bias;
         private readonly Requantizer _requantizer;
-        private readonly bool _perChannel;
 
         public Int16Fc(KernelContext context, FcShape shape, Activation activation)
         {
@@ -127,7 +135,6 @@ internal static class FullyConnectedKernel
             _filter = context.Constant<sbyte>(1);
             _bias = Bias.Int64(context, 2, shape.Units);
             _requantizer = CreateRequantizer(context, shape, activation);
-            _perChannel = context.Input(1).Quantization!.IsPerChannel;
         }
 
         // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
@@ -149,7 +156,7 @@ internal static class FullyConnectedKernel
                         acc += _filter[(u * depth) + d] * input[(b * depth) + d];
                     }
 
-                    output[(b * _shape.Units) + u] = (short)_requantizer.Apply(acc + _bias[u], _perChannel ? u : 0);
+                    output[(b * _shape.Units) + u] = (short)_requantizer.Apply(acc + _bias[u], u);
                 }
             }
         }

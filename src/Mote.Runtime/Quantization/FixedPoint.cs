@@ -6,20 +6,13 @@ namespace Mote.Runtime.Quantization;
 /// </summary>
 internal static class FixedPoint
 {
-    /// <summary>(a × b × 2) / 2^32 rounded to nearest; saturates the single overflowing case (MIN × MIN).</summary>
-    public static int SaturatingRoundingDoublingHighMul(int a, int b)
-    {
-        if (a == int.MinValue && b == int.MinValue)
-        {
-            return int.MaxValue;
-        }
-
-        long product = (long)a * b;
-        long nudge = product >= 0 ? 1L << 30 : 1 - (1L << 30);
-
-        // C++ division truncates toward zero; so does C#.
-        return (int)((product + nudge) / (1L << 31));
-    }
+    /// <summary>
+    /// (a × b × 2) / 2^32 rounded to nearest; saturates the single overflowing case (MIN × MIN). TFLM adds a nudge of
+    /// 2^30 (1 − 2^30 for negative products) and divides with truncation; that equals adding 2^30 and shifting
+    /// arithmetically (ties toward +∞) for every product, without the branch.
+    /// </summary>
+    public static int SaturatingRoundingDoublingHighMul(int a, int b) =>
+        a == int.MinValue && b == int.MinValue ? int.MaxValue : (int)((((long)a * b) + (1L << 30)) >> 31);
 
     /// <summary>x / 2^exponent rounded to nearest, ties away from zero.</summary>
     public static int RoundingDivideByPot(int x, int exponent)

@@ -6,23 +6,89 @@ namespace Mote.Runtime.Kernels.Common;
 
 /// <summary>
 /// Eval of the pure data-movement operators (TRANSPOSE, STRIDED_SLICE, PAD): output[i] = input[map[i]], or the fill
-/// value where map[i] is −1. The index map is computed once in Prepare.
+/// value where map[i] is −1. The index map is computed once in Prepare. Where the map is mostly contiguous stretches
+/// (slices and padding of inner dimensions) it is kept as runs, each one block copy or fill.
 /// </summary>
-internal sealed class GatherOperation<T>(int input, int output, int[] map, T fill) : IOperation
+internal sealed class GatherOperation<T> : IOperation
     where T : unmanaged
 {
+    // Below this mean run length (transposes, strided inner slices) element-by-element copying is faster.
+    private const int MinimumMeanRun = 4;
+
+    private readonly int _input;
+    private readonly int _output;
+    private readonly T _fill;
+    private readonly int[]? _map;
+    private readonly Run[]? _runs;
+
+    public GatherOperation(int input, int output, int[] map, T fill)
+    {
+        _input = input;
+        _output = output;
+        _fill = fill;
+        var runs = Runs(map);
+        if (runs.Count * MinimumMeanRun <= map.Length)
+        {
+            _runs = runs.ToArray();
+        }
+        else
+        {
+            _map = map;
+        }
+    }
+
     // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Eval(TensorBuffers buffers)
     {
-        ReadOnlySpan<T> source = buffers.Get<T>(input);
-        var target = buffers.Get<T>(output);
+        ReadOnlySpan<T> source = buffers.Get<T>(_input);
+        var target = buffers.Get<T>(_output);
+        if (_runs is not null)
+        {
+            foreach (var run in _runs)
+            {
+                var to = target.Slice(run.Target, run.Length);
+                if (run.Source >= 0)
+                {
+                    source.Slice(run.Source, run.Length).CopyTo(to);
+                }
+                else
+                {
+                    to.Fill(_fill);
+                }
+            }
+
+            return;
+        }
+
+        var map = _map!;
         for (int i = 0; i < map.Length; i++)
         {
             int from = map[i];
-            target[i] = from >= 0 ? source[from] : fill;
+            target[i] = from >= 0 ? source[from] : _fill;
         }
     }
+
+    /// <summary>Splits the map into maximal stretches of consecutive sources (or of fills).</summary>
+    private static List<Run> Runs(int[] map)
+    {
+        var runs = new List<Run>();
+        int start = 0;
+        for (int i = 1; i <= map.Length; i++)
+        {
+            bool continues = i < map.Length && (map[i] < 0 ? map[i - 1] < 0 : map[i - 1] >= 0 && map[i] == map[i - 1] + 1);
+            if (!continues)
+            {
+                runs.Add(new Run(map[start] < 0 ? -1 : map[start], start, i - start));
+                start = i;
+            }
+        }
+
+        return runs;
+    }
+
+    /// <summary>Output elements [Target, Target + Length) come from input [Source, ...), or are the fill when Source is −1.</summary>
+    private readonly record struct Run(int Source, int Target, int Length);
 }
 
 /// <summary>Creates a <see cref="GatherOperation{T}"/> of the right element width.</summary>

@@ -2,15 +2,14 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
-using Mote.Graph;
 using Mote.Runtime.Execution;
 using Mote.Runtime.Quantization;
 
 namespace Mote.Runtime.Kernels.Common;
 
 /// <summary>
-/// Int8 convolution over NHWC with per-channel weights: CONV_2D, and DEPTHWISE_CONV_2D with one input channel (which
-/// is a convolution with one filter per output channel). For each output pixel the receptive field is gathered once
+/// Int8 convolution over NHWC with per-channel weights: CONV_2D, DEPTHWISE_CONV_2D with one input channel (which is a
+/// convolution with one filter per output channel) and FULLY_CONNECTED with many units (a 1×1 convolution). For each output pixel the receptive field is gathered once
 /// into an int16 row of raw input values (the input zero point where the window leaves the image, so those taps add
 /// nothing), and the row is multiplied by the filter packed for pmaddwd: pairs of taps interleaved per output channel,
 /// so one instruction adds two taps to eight channels' sums and no horizontal sums are needed.
@@ -42,8 +41,8 @@ internal sealed class Int8Convolution : IOperation
     /// <param name="geometry">Window, strides and padding.</param>
     /// <param name="filter">Weights as [output channel, filter height, filter width, <paramref name="filterDepth"/>].</param>
     /// <param name="filterDepth">Input channels each filter sees (the input depth, or less for grouped convolutions).</param>
-    /// <param name="activation">The fused activation.</param>
-    public Int8Convolution(KernelContext context, ConvGeometry geometry, sbyte[] filter, int filterDepth, Activation activation)
+    /// <param name="requantizer">Turns each output channel's sum into int8 (and applies the fused activation).</param>
+    public Int8Convolution(KernelContext context, ConvGeometry geometry, sbyte[] filter, int filterDepth, Requantizer requantizer)
     {
         _g = geometry;
         _input = context.InputIndex(0);
@@ -54,6 +53,8 @@ internal sealed class Int8Convolution : IOperation
         _rowLength = geometry.FilterHeight * geometry.FilterWidth * filterDepth;
         _pairs = (_rowLength + 1) / 2;
         _pairStride = (_filtersPerGroup + Lanes - 1) / Lanes * Lanes * 2;
+        context.Require(filter.Length == geometry.OutputDepth * _rowLength,
+            $"filter holds {filter.Length} values, not {geometry.OutputDepth}×{geometry.FilterHeight}×{geometry.FilterWidth}×{filterDepth}");
         _packed = Pack(filter, geometry.OutputDepth);
 
         int inputZeroPoint = context.Quantization(context.Input(0)).ZeroPoint;
@@ -64,7 +65,7 @@ internal sealed class Int8Convolution : IOperation
             _bias[oc] -= inputZeroPoint * DotProduct.Sum(filter.AsSpan(oc * _rowLength, _rowLength));
         }
 
-        _requantizer = Requantizer.PerChannel(context, context.Input(0), context.Input(1), context.Output(0), activation, geometry.OutputDepth);
+        _requantizer = requantizer;
         _rowScratch = context.RequestScratch(_pairs * 2 * sizeof(short));
     }
 

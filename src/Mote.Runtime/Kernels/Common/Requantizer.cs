@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Mote.Graph;
@@ -49,18 +50,26 @@ internal sealed class Requantizer
         return new Requantizer(multipliers, shifts, outputZeroPoint, min, max);
     }
 
-    /// <summary>One multiplier for every channel (channel index 0).</summary>
+    /// <summary>One multiplier for every channel.</summary>
     public static Requantizer PerTensor(QuantizedMultiplier multiplier, Tensor output, float outputScale, int outputZeroPoint, Activation activation)
     {
         (int min, int max) = ActivationRange.Quantized(activation, output.Type, outputScale, outputZeroPoint);
         return new Requantizer([multiplier.Multiplier], [multiplier.Shift], outputZeroPoint, min, max);
     }
 
-    public int Apply(int accumulator, int channel) =>
-        Math.Clamp(FixedPoint.MultiplyByQuantizedMultiplier(accumulator, _multipliers[channel], _shifts[channel]) + _outputOffset, Min, Max);
+    /// <summary>Requantizes one accumulator of output channel <paramref name="channel"/> (any channel for a per-tensor requantizer).</summary>
+    public int Apply(int accumulator, int channel)
+    {
+        int at = Index(channel);
+        return Math.Clamp(FixedPoint.MultiplyByQuantizedMultiplier(accumulator, _multipliers[at], _shifts[at]) + _outputOffset, Min, Max);
+    }
 
-    public int Apply(long accumulator, int channel) =>
-        Math.Clamp(FixedPoint.MultiplyByQuantizedMultiplier(accumulator, _multipliers[channel], _shifts[channel]) + _outputOffset, Min, Max);
+    /// <inheritdoc cref="Apply(int, int)"/>
+    public int Apply(long accumulator, int channel)
+    {
+        int at = Index(channel);
+        return Math.Clamp(FixedPoint.MultiplyByQuantizedMultiplier(accumulator, _multipliers[at], _shifts[at]) + _outputOffset, Min, Max);
+    }
 
     /// <summary>
     /// Requantizes accumulators of eight consecutive channels starting at <paramref name="channel"/> (or eight values
@@ -70,14 +79,15 @@ internal sealed class Requantizer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void StoreInt8(Vector256<int> accumulator, int channel, ref sbyte destination)
     {
+        // Callers pass a channel with seven more after it, so the unchecked loads stay inside the arrays.
         var scaled = _multipliers.Length == 1
             ? FixedPointVector.MultiplyByQuantizedMultiplier(
                 accumulator, Vector256.Create(_multipliers[0]), Vector256.Create(_leftShifts[0]), Vector256.Create(_rightShifts[0]))
             : FixedPointVector.MultiplyByQuantizedMultiplier(
                 accumulator,
-                Vector256.Create<int>(_multipliers.AsSpan(channel, 8)),
-                Vector256.Create<uint>(_leftShifts.AsSpan(channel, 8)),
-                Vector256.Create<uint>(_rightShifts.AsSpan(channel, 8)));
+                Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_multipliers), (nuint)channel),
+                Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_leftShifts), (nuint)channel),
+                Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_rightShifts), (nuint)channel));
         var clamped = Avx2.Min(Avx2.Max(Avx2.Add(scaled, Vector256.Create(_outputOffset)), Vector256.Create(Min)), Vector256.Create(Max));
 
         // Values are in int8 range now, so narrowing only drops zero or sign bits.
@@ -86,4 +96,6 @@ internal sealed class Requantizer
         var joined = Avx2.PermuteVar8x32(bytes.AsInt32(), Vector256.Create(0, 4, 0, 0, 0, 0, 0, 0));
         Unsafe.WriteUnaligned(ref Unsafe.As<sbyte, byte>(ref destination), joined.AsInt64().ToScalar());
     }
+
+    private int Index(int channel) => _multipliers.Length == 1 ? 0 : channel;
 }
