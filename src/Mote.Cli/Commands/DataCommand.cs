@@ -14,6 +14,7 @@ public static class DataCommand
 
         // One line per generator.
         command.Subcommands.Add(DataSynthKwsCommand.Create(context));
+        command.Subcommands.Add(DataSynthVibrationCommand.Create(context));
         return command;
     }
 }

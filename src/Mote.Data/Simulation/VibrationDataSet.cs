@@ -89,7 +89,7 @@ public static class VibrationDataSet
         var windows = new WindowEntry[jobs.Count];
         var done = 0;
         var gate = new object();
-        Parallel.For(0, jobs.Count, i =>
+        ParallelWindows.For(jobs.Count, i =>
         {
             var job = jobs[i];
             var random = new SeededRandom(Derive(seed, job.Machine.Id, (int)job.Condition, job.Index));
@@ -111,7 +111,7 @@ public static class VibrationDataSet
         var counts = windows
             .GroupBy(w => w.File[..w.File.IndexOf('/')])
             .ToDictionary(split => split.Key, split => split.GroupBy(w => w.Label).ToDictionary(label => label.Key, label => label.Count()));
-        var machines = jobs.Select(j => (j.Machine, j.Split == "test" ? "test" : "train")).Distinct().Select(m => MachineEntry.Of(m.Machine, m.Item2));
+        var machines = jobs.Select(j => (j.Machine, j.Split)).Distinct().Select(m => MachineEntry.Of(m.Machine, m.Split));
         return new VibrationManifest(
             "mote.vibration",
             1,
@@ -131,24 +131,22 @@ public static class VibrationDataSet
     private static List<Job> Plan(VibrationDataSetPlan plan, ulong seed)
     {
         var jobs = new List<Job>();
-        for (var id = 0; id < plan.TrainingMachines; id++)
+        var firstTest = plan.TrainingMachines + plan.ValidationMachines;
+        for (var id = 0; id < firstTest + plan.TestMachines; id++)
         {
             var machine = MachineOf(seed, id);
-            for (var w = 0; w < plan.TrainingWindowsPerMachine + plan.ValidationWindowsPerMachine; w++)
+            var split = id < plan.TrainingMachines ? "train" : id < firstTest ? "validation" : "test";
+            foreach (var condition in split == "test" ? MachineConditions.All : [MachineCondition.Healthy])
             {
-                jobs.Add(new Job(w < plan.TrainingWindowsPerMachine ? "train" : "validation", machine, MachineCondition.Healthy, w));
-            }
-        }
-
-        for (var id = plan.TrainingMachines; id < plan.TrainingMachines + plan.TestMachines; id++)
-        {
-            var machine = MachineOf(seed, id);
-            foreach (var condition in MachineConditions.All)
-            {
-                var count = condition == MachineCondition.Healthy ? plan.TestHealthyWindowsPerMachine : plan.TestFaultWindowsPerMachine;
+                var count = split switch
+                {
+                    "train" => plan.TrainingWindowsPerMachine,
+                    "validation" => plan.ValidationWindowsPerMachine,
+                    _ => condition == MachineCondition.Healthy ? plan.TestHealthyWindowsPerMachine : plan.TestFaultWindowsPerMachine,
+                };
                 for (var w = 0; w < count; w++)
                 {
-                    jobs.Add(new Job("test", machine, condition, w));
+                    jobs.Add(new Job(split, machine, condition, w));
                 }
             }
         }
