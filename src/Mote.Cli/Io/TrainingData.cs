@@ -13,10 +13,12 @@ namespace Mote.Cli.Io;
 /// `mote data synth-kws` writes them). Clips become features through a front end: FOLDER/front_end.json if present
 /// (the JSON of <see cref="AudioFrontEnd"/>), else the default micro_speech front end; it is stored in the exported
 /// model so that `mote run MODEL --wav` computes the same features.</item>
+/// <item>vibration CSV windows with a manifest.json, as `mote data synth-vibration` writes them (<see cref="VibrationCsvFolder"/>).</item>
 /// </list>
 /// Without a validation split of its own, <paramref name="validationFraction"/> of the training items is held out.
 /// </summary>
-public sealed record TrainingData(Dataset Train, Dataset? Validation, Dataset? Test, AudioFrontEnd? FrontEnd)
+/// <param name="ClassNames">Label i's name, where the data names its classes (WAV class folders).</param>
+public sealed record TrainingData(Dataset Train, Dataset? Validation, Dataset? Test, AudioFrontEnd? FrontEnd, IReadOnlyList<string>? ClassNames)
 {
     public const string FrontEndFile = "front_end.json";
 
@@ -27,9 +29,14 @@ public sealed record TrainingData(Dataset Train, Dataset? Validation, Dataset? T
             throw new InvalidDataFileException(folder, "no such data folder");
         }
 
-        if (WavFolder.HoldsClasses(folder))
+        if (WavFolder.HoldsClasses(folder) || WavFolder.HoldsClasses(Path.Combine(folder, "train")))
         {
             return LoadWav(folder, validationFraction, seed);
+        }
+
+        if (VibrationCsvFolder.Holds(folder))
+        {
+            return VibrationCsvFolder.LoadForTraining(folder, validationFraction, seed);
         }
 
         return LoadIdx(folder, validationFraction, seed);
@@ -49,6 +56,7 @@ public sealed record TrainingData(Dataset Train, Dataset? Validation, Dataset? T
             Dataset.FromImages(all.Select(split.Train)),
             split.Validation.Length > 0 ? Dataset.FromImages(all.Select(split.Validation)) : null,
             hasTest ? Dataset.FromImages(LabeledImages.LoadMnistFolder(folder, "t10k")) : null,
+            null,
             null);
     }
 
@@ -59,9 +67,10 @@ public sealed record TrainingData(Dataset Train, Dataset? Validation, Dataset? T
         var trainFolder = Path.Combine(folder, "train");
         if (!WavFolder.HoldsClasses(trainFolder))
         {
-            var all = Features(WavFolder.Read(folder, frontEnd.SampleRate), frontEnd);
+            var clips = WavFolder.Read(folder, frontEnd.SampleRate);
+            var all = Features(clips, frontEnd);
             var split = DataSplit.Create(all.Count, validationFraction, 0, seed);
-            return new TrainingData(all.Subset(split.Train), split.Validation.Length > 0 ? all.Subset(split.Validation) : null, null, frontEnd);
+            return new TrainingData(all.Subset(split.Train), split.Validation.Length > 0 ? all.Subset(split.Validation) : null, null, frontEnd, clips.ClassNames);
         }
 
         var train = WavFolder.Read(trainFolder, frontEnd.SampleRate);
@@ -71,7 +80,7 @@ public sealed record TrainingData(Dataset Train, Dataset? Validation, Dataset? T
             return WavFolder.HoldsClasses(path) ? Features(WavFolder.Read(path, frontEnd.SampleRate, train.ClassNames), frontEnd) : null;
         }
 
-        return new TrainingData(Features(train, frontEnd), Optional("validation"), Optional("test"), frontEnd);
+        return new TrainingData(Features(train, frontEnd), Optional("validation"), Optional("test"), frontEnd, train.ClassNames);
     }
 
     /// <summary>Features as [frames, channels, 1] items, the layout a 2-D convolution over the spectrogram reads.</summary>
