@@ -2,18 +2,26 @@ namespace Mote.Cli.Tests;
 
 public class DemoTests
 {
-    [Fact]
-    public void Demo_trains_exports_verifies_and_fit_checks_on_built_in_data()
+    [EspeakFact]
+    public void Quick_demo_synthesizes_trains_exports_runs_a_clip_quantizes_and_fit_checks()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"mote-demo-{Guid.NewGuid():N}");
         try
         {
-            var run = CliRun.Of("demo", "--out", folder, "--epochs", "60");
+            var run = CliRun.Of("demo", "--out", folder, "--quick");
 
-            Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
-            Assert.True(File.Exists(Path.Combine(folder, "sine_float.tflite")));
-            Assert.Contains("interpreter vs trainer", run.Out);
-            Assert.Contains("nano33ble", run.Out);
+            Assert.True(run.ExitCode == ExitCodes.Success, run.Error + run.Out);
+            Assert.True(File.Exists(Path.Combine(folder, "kws_float.tflite")));
+            Assert.True(File.Exists(Path.Combine(folder, "kws_int8.tflite")));
+            foreach (var step in new[] { "synthesize", "features", "train", "export", "run --wav", "float accuracy", "int8 accuracy", "fit", "total" })
+            {
+                Assert.Contains(step, run.Out);
+            }
+
+            // The synthesized data is kept and reused by the next run.
+            var again = CliRun.Of("demo", "--out", folder, "--quick");
+            Assert.True(again.ExitCode == ExitCodes.Success, again.Error);
+            Assert.Contains("already there, reused", again.Out);
         }
         finally
         {

@@ -65,9 +65,9 @@ public static class DataSynthKwsCommand
 
     private static int Run(CliContext context, string folder, ulong seed, int perWord)
     {
-        if (perWord is <= 0 or > KeywordSetOptions.MaxClipsPerClass)
+        if (perWord is < KeywordSetOptions.MinClipsPerClass or > KeywordSetOptions.MaxClipsPerClass)
         {
-            throw new UsageException($"--per-word must be between 1 and {KeywordSetOptions.MaxClipsPerClass}, not {perWord}");
+            throw new UsageException($"--per-word must be between {KeywordSetOptions.MinClipsPerClass} and {KeywordSetOptions.MaxClipsPerClass}, not {perWord}");
         }
 
         if (Directory.Exists(folder) || File.Exists(folder))

@@ -60,8 +60,8 @@ public static class WavFolder
             }
         }
 
-        var clips = new short[paths.Count][];
-        Parallel.For(0, paths.Count, i => clips[i] = WavFile.Read(paths[i], sampleRate).Samples);
+        // One file after the other, so a bad file is always reported the same way and the first one is named.
+        var clips = paths.Select(p => WavFile.Read(p, sampleRate).Samples).ToArray();
         return new LabeledClips(names, clips, [.. labels], [.. paths]);
     }
 

@@ -3,6 +3,9 @@ namespace Mote.Data.Synthesis;
 /// <summary>What <see cref="KeywordSetSynthesizer"/> makes: how many clips, from which seed, how the voices are split.</summary>
 public sealed record KeywordSetOptions
 {
+    /// <summary>One clip per class for each split at least.</summary>
+    public const int MinClipsPerClass = 3;
+
     public const int MaxClipsPerClass = 100_000;
 
     /// <summary>Clips per class over all three splits (each split gets its share of the voices' share).</summary>

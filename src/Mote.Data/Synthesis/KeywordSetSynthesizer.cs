@@ -37,9 +37,9 @@ public sealed class KeywordSetSynthesizer(EspeakNg espeak, KeywordSetOptions opt
     /// <param name="progress">Called from worker threads with (stage, done, total).</param>
     public KeywordSetManifest Write(string outputFolder, Action<string, int, int>? progress = null)
     {
-        if (options.ClipsPerClass is <= 0 or > KeywordSetOptions.MaxClipsPerClass)
+        if (options.ClipsPerClass is < KeywordSetOptions.MinClipsPerClass or > KeywordSetOptions.MaxClipsPerClass)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), $"clips per class must be between 1 and {KeywordSetOptions.MaxClipsPerClass}");
+            throw new ArgumentOutOfRangeException(nameof(options), $"clips per class must be between {KeywordSetOptions.MinClipsPerClass} and {KeywordSetOptions.MaxClipsPerClass}");
         }
 
         var output = Path.GetFullPath(outputFolder);
@@ -65,11 +65,17 @@ public sealed class KeywordSetSynthesizer(EspeakNg espeak, KeywordSetOptions opt
             Directory.Move(partial, output);
             return manifest;
         }
-        catch
+        catch (Exception e)
         {
             if (Directory.Exists(partial))
             {
                 Directory.Delete(partial, recursive: true);
+            }
+
+            // A failure in a parallel worker arrives wrapped; report the worker's own exception.
+            if (e is AggregateException { InnerExceptions: [var first, ..] })
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
             }
 
             throw;
