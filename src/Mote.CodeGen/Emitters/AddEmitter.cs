@@ -10,10 +10,9 @@ internal sealed class AddEmitter : IOperatorEmitter
     // TFLM's int8 ADD keeps 20 bits of headroom when bringing both inputs to a common scale.
     private const int LeftShift = 20;
 
-    public IReadOnlyList<string> RuntimeFiles { get; } = ["mote_add_s8.h", "mote_add_s8.c"];
-
     public void Emit(LayerContext layer)
     {
+        layer.UseRuntime("mote_add_s8.h", "mote_add_s8.c");
         var options = layer.Operator.Options as AddSubOptions;
         layer.Require(options is not null, "options are missing");
         layer.Require(ActivationRange.IsSupported(options!.Activation), $"fused activation {options.Activation} is not supported");

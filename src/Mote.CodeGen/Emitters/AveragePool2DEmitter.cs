@@ -7,10 +7,9 @@ namespace Mote.CodeGen.Emitters;
 /// <summary>AVERAGE_POOL_2D (int8) → mote_avgpool_s8.</summary>
 internal sealed class AveragePool2DEmitter : IOperatorEmitter
 {
-    public IReadOnlyList<string> RuntimeFiles { get; } = ["mote_avgpool_s8.h", "mote_avgpool_s8.c"];
-
     public void Emit(LayerContext layer)
     {
+        layer.UseRuntime("mote_avgpool_s8.h", "mote_avgpool_s8.c");
         var options = layer.Operator.Options as Pool2DOptions;
         layer.Require(options is not null, "options are missing");
         layer.Require(ActivationRange.IsSupported(options!.Activation), $"fused activation {options.Activation} is not supported");

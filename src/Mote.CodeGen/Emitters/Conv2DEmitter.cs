@@ -2,12 +2,30 @@ using Mote.Graph;
 
 namespace Mote.CodeGen.Emitters;
 
-/// <summary>CONV_2D (int8, per-channel weights, grouped when the filter is shallower than the input) → mote_conv2d_s8.</summary>
+/// <summary>
+/// CONV_2D (int8, per-channel weights, grouped when the filter is shallower than the input) → mote_conv2d_s8 on the
+/// shared matrix kernel; filters larger than 1x1 gather each pair of pixels' inputs into arena scratch first.
+/// </summary>
 internal sealed class Conv2DEmitter : IOperatorEmitter
 {
     private const string Kernel = "mote_conv2d_s8";
 
-    public IReadOnlyList<string> RuntimeFiles { get; } = ConvLayer.RuntimeFiles(Kernel);
+    /// <summary>Two im2col rows (filter height × width × depth bytes each), unless the filter is 1x1 (then never padded).</summary>
+    public long ScratchBytes(Subgraph subgraph, Operator op)
+    {
+        if (op.Inputs.Count < 2 || op.Inputs[1] < 0)
+        {
+            return 0;
+        }
+
+        var filter = subgraph.Tensors[op.Inputs[1]].Shape;
+        if (filter.Rank != 4 || !filter.IsFullyKnown || (filter[1] == 1 && filter[2] == 1))
+        {
+            return 0;
+        }
+
+        return 2L * filter[1] * filter[2] * filter[3];
+    }
 
     public void Emit(LayerContext layer)
     {
@@ -21,6 +39,8 @@ internal sealed class Conv2DEmitter : IOperatorEmitter
         int filterDepth = filter.Shape[3];
         layer.Require(filterDepth > 0 && input.Shape[3] % filterDepth == 0 && output.Shape[3] % (input.Shape[3] / filterDepth) == 0,
             $"filter depth {filterDepth} does not divide input depth {input.Shape[3]} into groups");
-        ConvLayer.Emit(layer, Kernel, filterDepth, options!.Padding, options.StrideH, options.StrideW, options.DilationH, options.DilationW, options.Activation);
+        layer.UseRuntime([.. ConvLayer.GemmRuntime, "mote_conv_params.h", Kernel + ".h", Kernel + ".c"]);
+        ConvLayer.Emit(layer, Kernel, filterDepth, options!.Padding, options.StrideH, options.StrideW, options.DilationH, options.DilationW, options.Activation,
+            layer.ScratchRef());
     }
 }

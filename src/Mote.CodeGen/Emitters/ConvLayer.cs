@@ -10,11 +10,16 @@ namespace Mote.CodeGen.Emitters;
 /// </summary>
 internal static class ConvLayer
 {
-    public static IReadOnlyList<string> RuntimeFiles(string kernel) => ["mote_conv_params.h", kernel + ".h", kernel + ".c"];
+    /// <summary>The matrix kernel under CONV_2D and FULLY_CONNECTED, with the DSP-extension header it uses.</summary>
+    public static readonly string[] GemmRuntime = ["mote_dsp.h", "mote_gemm_s8.h", "mote_gemm_s8.c"];
 
-    /// <summary>Writes the layer's parameters and its call: kernel(params, input, filter, bias, output).</summary>
+    /// <summary>
+    /// Writes the layer's parameters and its call: kernel(params, input, filter, bias, output), with the scratch
+    /// expression before the output when <paramref name="scratch"/> is given; the caller names the runtime files.
+    /// </summary>
     public static void Emit(
-        LayerContext layer, string kernel, int filterDepth, Padding padding, int strideH, int strideW, int dilationH, int dilationW, Activation activation)
+        LayerContext layer, string kernel, int filterDepth, Padding padding, int strideH, int strideW, int dilationH, int dilationW, Activation activation,
+        string? scratch = null)
     {
         var input = layer.Input(0);
         var filter = layer.Input(1);
@@ -65,7 +70,8 @@ internal static class ConvLayer
             ("multipliers", layer.Int32Array("multipliers", multipliers)),
             ("shifts", layer.Int32Array("shifts", shifts)),
         ]);
-        layer.Body.Line($"{kernel}({parameters}, {layer.InputRef(0)}, {layer.InputRef(1)}, {bias}, {layer.OutputRef(0)});");
+        var scratchArgument = scratch is null ? "" : scratch + ", ";
+        layer.Body.Line($"{kernel}({parameters}, {layer.InputRef(0)}, {layer.InputRef(1)}, {bias}, {scratchArgument}{layer.OutputRef(0)});");
     }
 
     /// <summary>The int32 bias input (position 2) as a C expression, or NULL when the operator has none.</summary>

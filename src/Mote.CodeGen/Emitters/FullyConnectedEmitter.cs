@@ -4,11 +4,9 @@ using static Mote.CodeGen.Emitters.ConvLayer;
 
 namespace Mote.CodeGen.Emitters;
 
-/// <summary>FULLY_CONNECTED (int8, per-tensor or per-channel weights) → mote_fc_s8.</summary>
+/// <summary>FULLY_CONNECTED (int8, per-tensor or per-channel weights) → mote_fc_s8 on the shared matrix kernel.</summary>
 internal sealed class FullyConnectedEmitter : IOperatorEmitter
 {
-    public IReadOnlyList<string> RuntimeFiles { get; } = ["mote_fc_s8.h", "mote_fc_s8.c"];
-
     public void Emit(LayerContext layer)
     {
         var options = layer.Operator.Options as FullyConnectedOptions;
@@ -37,6 +35,7 @@ internal sealed class FullyConnectedEmitter : IOperatorEmitter
         (int min, int max) = ActivationRange.Quantized(options.Activation, output.Type, outputScale, outputZeroPoint);
         var bias = Bias(layer, units);
 
+        layer.UseRuntime([.. GemmRuntime, "mote_fc_s8.h", "mote_fc_s8.c"]);
         var parameters = layer.Params("mote_fc_params",
         [
             ("batches", Int(batches)),

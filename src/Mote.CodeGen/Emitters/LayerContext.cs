@@ -54,6 +54,12 @@ internal sealed class LayerContext
 
     public int OutputIndex(int position) => Operator.Outputs[position];
 
+    /// <summary>Adds C runtime files (headers before sources) to the library; each file is copied once.</summary>
+    public void UseRuntime(params string[] files) => _model.UseRuntime(files);
+
+    /// <summary>A C expression for this operator's arena scratch (see <see cref="IOperatorEmitter.ScratchBytes"/>), or NULL when it has none.</summary>
+    public string ScratchRef() => _model.ScratchRef(OperatorIndex);
+
     /// <summary>A new file-level identifier for this layer, e.g. "conv_2d_3_params".</summary>
     public string Name(string suffix) => _model.Names.Unique($"{Prefix}_{suffix}");
 

@@ -14,11 +14,15 @@ internal sealed class ModelContext
     public const string Arena = "arena";
 
     private readonly Dictionary<int, string> _constants = [];
+    private readonly IReadOnlyList<ScratchRequest> _scratch;
+    private readonly List<string> _runtimeFiles = [CRuntime.CommonHeader];
 
-    public ModelContext(Subgraph subgraph, ArenaLayout layout, string source, CNameScope names)
+    /// <param name="scratch">The scratch requests <paramref name="layout"/> was planned with, at most one per operator.</param>
+    public ModelContext(Subgraph subgraph, ArenaLayout layout, IReadOnlyList<ScratchRequest> scratch, string source, CNameScope names)
     {
         Subgraph = subgraph;
         Layout = layout;
+        _scratch = scratch;
         Source = source;
         Names = names;
     }
@@ -34,6 +38,25 @@ internal sealed class ModelContext
     public CWriter Constants { get; } = new();
 
     public CWriter Body { get; } = new(indent: 1);
+
+    /// <summary>The C runtime files the emitted calls need, in first-use order, starting with the common header.</summary>
+    public IReadOnlyList<string> RuntimeFiles => _runtimeFiles;
+
+    public void UseRuntime(IEnumerable<string> files) => _runtimeFiles.AddRange(files.Where(f => !_runtimeFiles.Contains(f)).Distinct());
+
+    /// <summary>An int8_t* expression for the scratch planned for an operator, or NULL when it has none.</summary>
+    public string ScratchRef(int operatorIndex)
+    {
+        for (int i = 0; i < _scratch.Count; i++)
+        {
+            if (_scratch[i].OperatorIndex == operatorIndex)
+            {
+                return $"({Arena} + {Layout.ScratchOffset(i).ToString(CultureInfo.InvariantCulture)})";
+            }
+        }
+
+        return "NULL";
+    }
 
     /// <summary>
     /// An int8_t* expression for an arena tensor, or the name of a constant tensor's array, written on first use

@@ -5,8 +5,6 @@ namespace Mote.CodeGen.Emitters;
 /// <summary>RESHAPE: nothing when the planner put the output on the input, else one memcpy.</summary>
 internal sealed class ReshapeEmitter : IOperatorEmitter
 {
-    public IReadOnlyList<string> RuntimeFiles { get; } = [];
-
     public void Emit(LayerContext layer)
     {
         var input = layer.Input(0);

@@ -9,10 +9,9 @@ internal sealed class SoftmaxEmitter : IOperatorEmitter
 {
     private const int ScaledDiffIntegerBits = 5;
 
-    public IReadOnlyList<string> RuntimeFiles { get; } = ["mote_softmax_s8.h", "mote_softmax_s8.c"];
-
     public void Emit(LayerContext layer)
     {
+        layer.UseRuntime("mote_softmax_s8.h", "mote_softmax_s8.c");
         var options = layer.Operator.Options as SoftmaxOptions;
         layer.Require(options is not null, "options are missing");
         var input = layer.Input(0);

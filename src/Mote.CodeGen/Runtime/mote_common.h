@@ -45,12 +45,21 @@ static inline int32_t mote_rdbypot(int32_t x, int exponent)
     return (x >> exponent) + (remainder > threshold ? 1 : 0);
 }
 
-/* x * multiplier * 2^shift for a Q31 multiplier (TFLite's MultiplyByQuantizedMultiplier). */
+/* x * multiplier * 2^shift for a Q31 multiplier >= 0 (TFLite's MultiplyByQuantizedMultiplier, bit for bit).
+   mote_srdhm's nudge rounds halves up for either sign of the product, which is what flooring
+   (x * m + 2^30) / 2^31 does; this form needs no branch and no 64-bit division. */
 static inline int32_t mote_requant(int32_t x, int32_t multiplier, int32_t shift)
 {
-    int left = shift > 0 ? (int)shift : 0;
-    int right = shift > 0 ? 0 : (int)-shift;
-    return mote_rdbypot(mote_srdhm(mote_shl(x, left), multiplier), right);
+    const int left = shift > 0 ? (int)shift : 0;
+    const int right = shift > 0 ? 0 : (int)-shift;
+    const int64_t product = (int64_t)mote_shl(x, left) * multiplier + ((int64_t)1 << 30);
+    return mote_rdbypot((int32_t)(product >> 31), right);
+}
+
+/* One int8 output: the accumulator requantized, plus the output zero point, clamped to the activation range. */
+static inline int8_t mote_output_s8(int32_t acc, int32_t multiplier, int32_t shift, int32_t offset, int32_t lo, int32_t hi)
+{
+    return (int8_t)mote_clamp(mote_requant(acc, multiplier, shift) + offset, lo, hi);
 }
 
 #endif

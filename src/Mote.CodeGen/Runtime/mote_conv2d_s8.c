@@ -2,61 +2,80 @@
 
 #include <stddef.h>
 
-void mote_conv2d_s8(const mote_conv_params* p, const int8_t* input, const int8_t* filter, const int32_t* bias, int8_t* output)
+#include "mote_gemm_s8.h"
+
+/* The filter_depth channels from channel_start of every tap of output pixel `pixel`, in filter order; taps outside
+   the image read as the input zero point. Returns the row. */
+static const int8_t* mote_im2col(const mote_conv_params* p, const int8_t* input, int32_t pixel, int32_t channel_start, int8_t* row)
+{
+    const int32_t ox = pixel % p->output_width;
+    const int32_t oy = pixel / p->output_width % p->output_height;
+    const int32_t b = pixel / p->output_width / p->output_height;
+    const int32_t in_y_origin = oy * p->stride_height - p->pad_height;
+    const int32_t in_x_origin = ox * p->stride_width - p->pad_width;
+    const int8_t zero_point = (int8_t)-p->input_offset;
+    int8_t* out = row;
+    int32_t fy, fx, c;
+    for (fy = 0; fy < p->filter_height; fy++)
+    {
+        const int32_t iy = in_y_origin + p->dilation_height * fy;
+        for (fx = 0; fx < p->filter_width; fx++, out += p->filter_depth)
+        {
+            const int32_t ix = in_x_origin + p->dilation_width * fx;
+            const int32_t inside = iy >= 0 && iy < p->input_height && ix >= 0 && ix < p->input_width;
+            const int8_t* in = inside ? input + ((b * p->input_height + iy) * p->input_width + ix) * p->input_depth + channel_start : NULL;
+            for (c = 0; c < p->filter_depth; c++)
+            {
+                out[c] = inside ? in[c] : zero_point;
+            }
+        }
+    }
+
+    return row;
+}
+
+/* The input of output pixel `pixel` of a convolution that reads in place. */
+static const int8_t* mote_input_row(const mote_conv_params* p, const int8_t* input, int32_t pixel, int32_t channel_start)
+{
+    const int32_t ox = pixel % p->output_width;
+    const int32_t oy = pixel / p->output_width % p->output_height;
+    const int32_t b = pixel / p->output_width / p->output_height;
+    return input + ((b * p->input_height + oy * p->stride_height) * p->input_width + ox * p->stride_width) * p->input_depth + channel_start;
+}
+
+void mote_conv2d_s8(const mote_conv_params* p, const int8_t* input, const int8_t* filter, const int32_t* bias, int8_t* scratch, int8_t* output)
 {
     /* Grouped convolution: each group of filters reads filter_depth consecutive input channels. */
     const int32_t groups = p->input_depth / p->filter_depth;
     const int32_t filters_per_group = p->output_depth / groups;
-    int32_t b, oy, ox, oc, fy, fx, c;
-    for (b = 0; b < p->batches; b++)
+    const int32_t depth = p->filter_height * p->filter_width * p->filter_depth;
+    const int32_t pixels = p->batches * p->output_height * p->output_width;
+    const int32_t in_place = mote_conv2d_reads_in_place(p);
+    int32_t g, pixel;
+    for (g = 0; g < groups; g++)
     {
-        for (oy = 0; oy < p->output_height; oy++)
+        const int32_t first = g * filters_per_group;
+        const int32_t channel_start = g * p->filter_depth;
+        mote_gemm gemm;
+        gemm.weights = filter + first * depth;
+        gemm.bias = bias != NULL ? bias + first : NULL;
+        gemm.multipliers = p->multipliers + first;
+        gemm.shifts = p->shifts + first;
+        gemm.channel_step = 1;
+        gemm.channels = filters_per_group;
+        gemm.depth = depth;
+        gemm.input_offset = p->input_offset;
+        gemm.output_offset = p->output_offset;
+        gemm.activation_min = p->activation_min;
+        gemm.activation_max = p->activation_max;
+        for (pixel = 0; pixel < pixels; pixel += 2)
         {
-            const int32_t in_y_origin = oy * p->stride_height - p->pad_height;
-            for (ox = 0; ox < p->output_width; ox++)
-            {
-                const int32_t in_x_origin = ox * p->stride_width - p->pad_width;
-                int8_t* out = output + ((b * p->output_height + oy) * p->output_width + ox) * p->output_depth;
-                for (oc = 0; oc < p->output_depth; oc++)
-                {
-                    const int32_t channel_start = oc / filters_per_group * p->filter_depth;
-                    int32_t acc = 0;
-                    for (fy = 0; fy < p->filter_height; fy++)
-                    {
-                        const int32_t iy = in_y_origin + p->dilation_height * fy;
-                        if (iy < 0 || iy >= p->input_height)
-                        {
-                            continue;
-                        }
-
-                        for (fx = 0; fx < p->filter_width; fx++)
-                        {
-                            const int32_t ix = in_x_origin + p->dilation_width * fx;
-                            const int8_t* in;
-                            const int8_t* taps;
-                            if (ix < 0 || ix >= p->input_width)
-                            {
-                                continue;
-                            }
-
-                            in = input + ((b * p->input_height + iy) * p->input_width + ix) * p->input_depth + channel_start;
-                            taps = filter + ((oc * p->filter_height + fy) * p->filter_width + fx) * p->filter_depth;
-                            for (c = 0; c < p->filter_depth; c++)
-                            {
-                                acc += taps[c] * (in[c] + p->input_offset);
-                            }
-                        }
-                    }
-
-                    if (bias != NULL)
-                    {
-                        acc += bias[oc];
-                    }
-
-                    acc = mote_requant(acc, p->multipliers[oc], p->shifts[oc]) + p->output_offset;
-                    out[oc] = (int8_t)mote_clamp(acc, p->activation_min, p->activation_max);
-                }
-            }
+            /* An odd last pixel goes alone. */
+            const int32_t pair = pixel + 1 < pixels;
+            const int8_t* in0 = in_place ? mote_input_row(p, input, pixel, channel_start) : mote_im2col(p, input, pixel, channel_start, scratch);
+            const int8_t* in1 = !pair ? NULL
+                : in_place ? mote_input_row(p, input, pixel + 1, channel_start) : mote_im2col(p, input, pixel + 1, channel_start, scratch + depth);
+            mote_gemm_s8(&gemm, in0, in1, output + pixel * p->output_depth + first, pair ? output + (pixel + 1) * p->output_depth + first : NULL);
         }
     }
 }

@@ -2,29 +2,29 @@
 
 #include <stddef.h>
 
+#include "mote_gemm_s8.h"
+
 void mote_fc_s8(const mote_fc_params* p, const int8_t* input, const int8_t* weights, const int32_t* bias, int8_t* output)
 {
-    int32_t b, u, d;
-    for (b = 0; b < p->batches; b++)
+    mote_gemm gemm;
+    int32_t b;
+    gemm.weights = weights;
+    gemm.bias = bias;
+    gemm.multipliers = p->multipliers;
+    gemm.shifts = p->shifts;
+    gemm.channel_step = p->per_channel;
+    gemm.channels = p->units;
+    gemm.depth = p->depth;
+    gemm.input_offset = p->input_offset;
+    gemm.output_offset = p->output_offset;
+    gemm.activation_min = p->activation_min;
+    gemm.activation_max = p->activation_max;
+
+    /* Batches two at a time, so each weight loaded serves both. */
+    for (b = 0; b < p->batches; b += 2)
     {
-        const int8_t* in = input + b * p->depth;
-        for (u = 0; u < p->units; u++)
-        {
-            const int8_t* row = weights + u * p->depth;
-            const int32_t channel = p->per_channel ? u : 0;
-            int32_t acc = 0;
-            for (d = 0; d < p->depth; d++)
-            {
-                acc += row[d] * (in[d] + p->input_offset);
-            }
-
-            if (bias != NULL)
-            {
-                acc += bias[u];
-            }
-
-            acc = mote_requant(acc, p->multipliers[channel], p->shifts[channel]) + p->output_offset;
-            output[b * p->units + u] = (int8_t)mote_clamp(acc, p->activation_min, p->activation_max);
-        }
+        const int32_t pair = b + 1 < p->batches;
+        mote_gemm_s8(&gemm, input + b * p->depth, pair ? input + (b + 1) * p->depth : NULL,
+            output + b * p->units, pair ? output + (b + 1) * p->units : NULL);
     }
 }

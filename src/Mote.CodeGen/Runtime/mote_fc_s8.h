@@ -1,4 +1,4 @@
-/* Mote C runtime: int8 FULLY_CONNECTED (TFLM's reference integer kernel). */
+/* Mote C runtime: int8 FULLY_CONNECTED on mote_gemm_s8, bit-exact with TFLM's reference integer kernel. */
 #ifndef MOTE_FC_S8_H
 #define MOTE_FC_S8_H
 
