@@ -2,12 +2,14 @@ namespace Mote.CodeGen;
 
 /// <summary>
 /// Replaces a folder with new files so that nobody sees it half-written: the files go to a hidden sibling folder,
-/// then the old folder is renamed away, the new one renamed in, and the old one deleted.
+/// then the old folder is renamed away, the new one renamed in, and the old one deleted. File names may contain
+/// subfolders ("src/model.c") but must stay inside the folder.
 /// </summary>
 public static class OutputFolder
 {
     public static void Replace(string directory, IEnumerable<GeneratedFile> files)
     {
+        ArgumentNullException.ThrowIfNull(files);
         var target = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(target) ?? throw new ArgumentException($"{directory} has no parent folder", nameof(directory));
         Directory.CreateDirectory(parent);
@@ -19,7 +21,14 @@ public static class OutputFolder
             Directory.CreateDirectory(staging);
             foreach (var file in files)
             {
-                File.WriteAllText(Path.Combine(staging, file.Name), file.Text);
+                var path = Path.GetFullPath(Path.Combine(staging, file.Name));
+                if (Path.IsPathRooted(file.Name) || !path.StartsWith(staging + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                {
+                    throw new ArgumentException($"generated file {file.Name} would land outside {directory}", nameof(files));
+                }
+
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, file.Text);
             }
 
             if (Directory.Exists(target))

@@ -27,7 +27,7 @@ public sealed class CortexMDeployTests(ITestOutputHelper output)
 
             Assert.True(m.OutputMatches);
             Assert.True(m.CodeBytes > 0 && m.WeightBytes > 0 && m.TestDataBytes > 0);
-            Assert.Equal(m.TextBytes, m.CodeBytes + m.WeightBytes + m.TestDataBytes);
+            Assert.Equal(m.TextBytes, m.CodeBytes + m.WeightBytes + m.QuantizationBytes + m.TestDataBytes);
             Assert.Equal(ConformanceCases.Cases(model)[0].Inputs.Sum(i => i.Length) + ConformanceCases.Cases(model)[0].ExpectedOutputs.Sum(o => o.Length), m.TestDataBytes);
             Assert.True(m.StackBytes > 0 && m.StaticBytes > 0);
             Assert.Equal(m.ArenaBytes + m.StaticBytes + m.StackBytes, m.RamBytes);

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Mote.CodeGen;
 using Mote.CodeGen.Toolchain;
 using Mote.Graph;
-using Mote.Runtime;
 using Spectre.Console;
 
 namespace Mote.Cli.Commands;
@@ -15,8 +14,6 @@ namespace Mote.Cli.Commands;
 /// </summary>
 public static class DeployCommand
 {
-    private const int InputSeed = 1;
-
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(5);
 
     private static readonly string[] s_optimizations = ["Os", "O2", "O3"];
@@ -47,7 +44,7 @@ public static class DeployCommand
     {
         var graph = ModelLoader.Load(modelPath);
         var library = CodeGenerator.Generate(graph, "model", modelPath);
-        var testCase = ReferenceCase(graph, modelPath);
+        var testCase = ReferenceCase.Create(graph, modelPath);
         var directory = Directory.CreateTempSubdirectory("mote-deploy-").FullName;
         try
         {
@@ -88,35 +85,10 @@ public static class DeployCommand
         table.AddColumn(new TableColumn("value").RightAligned());
         table.AddColumn("");
         table.AddRow("output matches", m.OutputMatches is { } matches ? matches ? "[green]yes[/]" : "[red]NO[/]" : "-", "under QEMU, against Mote's interpreter");
-        table.AddRow("code bytes", Bytes(m.CodeBytes), $"text {m.TextBytes:N0} − weights − test data {m.TestDataBytes:N0}");
+        table.AddRow("code bytes", Bytes(m.CodeBytes), $"text {m.TextBytes:N0} − weights − requantization arrays {m.QuantizationBytes:N0} − test data {m.TestDataBytes:N0}");
         table.AddRow("weight bytes", Bytes(m.WeightBytes), "const arrays in flash");
         table.AddRow("[bold]RAM bytes[/]", $"[bold]{Bytes(m.RamBytes)}[/]", $"arena {m.ArenaBytes:N0} + static {m.StaticBytes:N0} + peak stack {Bytes(m.StackBytes)}");
         table.AddRow("instructions per inference", Bytes(m.InstructionsPerInference), "counted by Mote's QEMU plugin");
         return table;
-    }
-
-    /// <summary>A fixed-seed random input and what Mote's interpreter (bit-exact with TFLM) outputs for it.</summary>
-    private static TestCase ReferenceCase(Model model, string modelPath)
-    {
-        var interpreter = Interpreter.Create(model, modelPath);
-        var random = new Random(InputSeed);
-        var inputs = interpreter.Inputs.Select(info =>
-        {
-            if (info.Type == DataType.Float32)
-            {
-                throw new InvalidModelException(modelPath, "deploy checks integer models only");
-            }
-
-            var bytes = new byte[info.ByteSize];
-            random.NextBytes(bytes);
-            return bytes;
-        }).ToList();
-        for (int i = 0; i < inputs.Count; i++)
-        {
-            interpreter.SetInput(i, inputs[i]);
-        }
-
-        interpreter.Invoke();
-        return new TestCase(inputs, interpreter.Outputs.Select((_, i) => interpreter.GetOutput(i).ToArray()).ToList());
     }
 }

@@ -22,6 +22,11 @@ public static partial class CortexMDeployment
         ArgumentNullException.ThrowIfNull(library);
         ArgumentNullException.ThrowIfNull(target);
         var toolchain = CortexMToolchain.Locate();
+        if (emulate)
+        {
+            CortexMToolchain.LocateEmulator();
+        }
+
         var plugin = emulate ? InstructionCounter.Plugin() : null;
         var test = TestMainWriter.Write(library, cases, TestPlatform.CortexM);
         foreach (var file in library.Files.Append(test))
@@ -38,11 +43,12 @@ public static partial class CortexMDeployment
         var size = toolchain.Size(directory, Elf);
         var symbols = toolchain.SymbolSizes(directory, Elf);
         long weights = WeightSymbols(library).Sum(name => symbols.GetValueOrDefault(name));
+        long quantization = QuantizationSymbols(library).Sum(name => symbols.GetValueOrDefault(name));
         long testData = symbols.Where(s => s.Key.StartsWith(TestMainWriter.TestDataPrefix, StringComparison.Ordinal)).Sum(s => s.Value);
         long staticBytes = size.Data + size.Bss - library.ArenaBytes;
         var measurement = new DeployMeasurement(
-            target.Name, target.Machine, optimization, OutputMatches: null, size.Text - weights - testData, weights, RamBytes: null,
-            InstructionsPerInference: null, library.ArenaBytes, staticBytes, StackBytes: null, size.Text, size.Data, size.Bss, testData,
+            target.Name, target.Machine, optimization, OutputMatches: null, size.Text - weights - quantization - testData, weights, RamBytes: null,
+            InstructionsPerInference: null, quantization, library.ArenaBytes, staticBytes, StackBytes: null, size.Text, size.Data, size.Bss, testData,
             InstructionsWithoutInference: null);
         if (!emulate)
         {
@@ -79,9 +85,20 @@ public static partial class CortexMDeployment
     public static IReadOnlyList<string> WeightSymbols(GeneratedLibrary library)
     {
         ArgumentNullException.ThrowIfNull(library);
-        var source = library.Files.First(f => f.Name == library.Name + ".c").Text;
-        return WeightArray().Matches(source).Select(m => m.Groups[1].Value).ToList();
+        return WeightArray().Matches(Source(library)).Select(m => m.Groups[1].Value).ToList();
     }
+
+    /// <summary>
+    /// The names of the per-channel requantization arrays (int32 multipliers and shifts) in the library's source:
+    /// model data derived from the weights' scales, which TFLM computes into its arena and Mote keeps in flash.
+    /// </summary>
+    public static IReadOnlyList<string> QuantizationSymbols(GeneratedLibrary library)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        return QuantizationArray().Matches(Source(library)).Select(m => m.Groups[1].Value).ToList();
+    }
+
+    private static string Source(GeneratedLibrary library) => library.Files.First(f => f.Name == library.Name + ".c").Text;
 
     private static long Count(string directory, CortexMTarget target, string plugin, int inferences, TimeSpan timeout)
     {
@@ -104,4 +121,7 @@ public static partial class CortexMDeployment
 
     [GeneratedRegex(@"^/\* tensor \d+:.*\*/\n\s*static const \w+ (\w+)\[", RegexOptions.Multiline)]
     private static partial Regex WeightArray();
+
+    [GeneratedRegex(@"^\s*static const int32_t (\w+_(?:multipliers|shifts)(?:_\d+)?)\[", RegexOptions.Multiline)]
+    private static partial Regex QuantizationArray();
 }

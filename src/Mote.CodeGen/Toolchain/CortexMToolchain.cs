@@ -43,11 +43,18 @@ public sealed class CortexMToolchain
     public static bool IsInstalled =>
         ProcessRunner.Find("arm-none-eabi-gcc") is not null && ProcessRunner.Find("qemu-system-arm") is not null;
 
-    /// <summary>The cross compiler on PATH; throws <see cref="ToolchainMissingException"/> with the install command when it is missing.</summary>
-    public static CortexMToolchain Locate() => new(
-        ProcessRunner.Find("arm-none-eabi-gcc") ?? throw new ToolchainMissingException("arm-none-eabi-gcc", CompilerInstallCommand),
-        ProcessRunner.Find("arm-none-eabi-size") ?? throw new ToolchainMissingException("arm-none-eabi-size", CompilerInstallCommand),
-        ProcessRunner.Find("arm-none-eabi-nm") ?? throw new ToolchainMissingException("arm-none-eabi-nm", CompilerInstallCommand));
+    /// <summary>
+    /// The cross compiler on <paramref name="searchPath"/> (default: PATH); throws <see cref="ToolchainMissingException"/>
+    /// with the install command when it is missing.
+    /// </summary>
+    public static CortexMToolchain Locate(string? searchPath = null) => new(
+        ProcessRunner.Find("arm-none-eabi-gcc", searchPath) ?? throw new ToolchainMissingException("arm-none-eabi-gcc", CompilerInstallCommand),
+        ProcessRunner.Find("arm-none-eabi-size", searchPath) ?? throw new ToolchainMissingException("arm-none-eabi-size", CompilerInstallCommand),
+        ProcessRunner.Find("arm-none-eabi-nm", searchPath) ?? throw new ToolchainMissingException("arm-none-eabi-nm", CompilerInstallCommand));
+
+    /// <summary>qemu-system-arm on <paramref name="searchPath"/> (default: PATH), or <see cref="ToolchainMissingException"/> with its install command.</summary>
+    public static string LocateEmulator(string? searchPath = null) =>
+        ProcessRunner.Find("qemu-system-arm", searchPath) ?? throw new ToolchainMissingException("qemu-system-arm", EmulatorInstallCommand);
 
     /// <summary>Builds <paramref name="sources"/> for a Cortex-M4 at <see cref="DefaultOptimization"/>.</summary>
     public ProcessResult Build(string directory, IEnumerable<string> sources, string elf, TimeSpan timeout) =>
@@ -120,7 +127,7 @@ public sealed class CortexMToolchain
         string directory, string elf, TimeSpan timeout, CortexMTarget target, IReadOnlyList<string>? arguments = null, string? plugin = null)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var qemu = ProcessRunner.Find("qemu-system-arm") ?? throw new ToolchainMissingException("qemu-system-arm", EmulatorInstallCommand);
+        var qemu = LocateEmulator();
         // QEMU separates -semihosting-config options by commas; a comma inside a value is written twice.
         var semihosting = "enable=on,target=native" + string.Concat((arguments ?? []).Prepend(elf).Select(a => ",arg=" + a.Replace(",", ",,", StringComparison.Ordinal)));
         List<string> options = ["-machine", target.Machine, "-nographic", "-semihosting-config", semihosting, "-kernel", elf];

@@ -2,7 +2,8 @@ namespace Mote.CodeGen.Toolchain;
 
 /// <summary>
 /// What `mote deploy` measured for one model on one Cortex-M target (the JSON of `mote deploy --json`, documented in
-/// docs/deploy.md). Sizes come from arm-none-eabi-size and -nm on the linked image; the figures that need a run
+/// docs/deploy.md). Code bytes are the image's text minus the weight arrays, the per-channel requantization arrays
+/// (<see cref="QuantizationBytes"/>, model data that TFLM keeps in its arena instead) and the embedded test data. Sizes come from arm-none-eabi-size and -nm on the linked image; the figures that need a run
 /// (output, stack, instructions) are null without emulation.
 /// </summary>
 public sealed record DeployMeasurement(
@@ -14,6 +15,7 @@ public sealed record DeployMeasurement(
     long WeightBytes,
     long? RamBytes,
     long? InstructionsPerInference,
+    long QuantizationBytes,
     long ArenaBytes,
     long StaticBytes,
     long? StackBytes,

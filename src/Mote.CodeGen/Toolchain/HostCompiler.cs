@@ -19,9 +19,9 @@ public sealed class HostCompiler
 
     public static bool IsInstalled => ProcessRunner.Find("gcc") is not null;
 
-    /// <summary>The gcc on PATH; throws <see cref="ToolchainMissingException"/> with the install command when there is none.</summary>
-    public static HostCompiler Locate() =>
-        new(ProcessRunner.Find("gcc") ?? throw new ToolchainMissingException("gcc", InstallCommand));
+    /// <summary>The gcc on <paramref name="searchPath"/> (default: PATH); throws <see cref="ToolchainMissingException"/> with the install command when there is none.</summary>
+    public static HostCompiler Locate(string? searchPath = null) =>
+        new(ProcessRunner.Find("gcc", searchPath) ?? throw new ToolchainMissingException("gcc", InstallCommand));
 
     /// <summary>Compiles and links <paramref name="sources"/> (relative to <paramref name="directory"/>) into <paramref name="executable"/>.</summary>
     public ProcessResult Build(string directory, IEnumerable<string> sources, string executable, TimeSpan timeout) =>

@@ -39,10 +39,10 @@ public static class ProcessRunner
         return new ProcessResult(process.ExitCode, output.ToString(), TimedOut: false);
     }
 
-    /// <summary>The full path of an executable found on PATH, or null.</summary>
-    public static string? Find(string name)
+    /// <summary>The full path of an executable found on <paramref name="searchPath"/> (default: PATH), or null.</summary>
+    public static string? Find(string name, string? searchPath = null)
     {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        var path = searchPath ?? Environment.GetEnvironmentVariable("PATH") ?? "";
         return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(directory => Path.Combine(directory, name))
             .FirstOrDefault(File.Exists);
