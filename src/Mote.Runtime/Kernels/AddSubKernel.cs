@@ -20,7 +20,10 @@ internal static class AddSubKernel
             case DataType.Int8:
                 return new BinaryOperation<sbyte, QuantizedAddSubInt8>(context, new(new QuantizedAddSub<sbyte>(context, options.Activation, subtract)));
             case DataType.Int16:
-                return new BinaryOperation<short, QuantizedAddSub<short>>(context, new(context, options.Activation, subtract));
+                var function = new QuantizedAddSub<short>(context, options.Activation, subtract);
+                return a.Shape == output.Shape && b.Shape == output.Shape && function.Vectorizes
+                    ? new Int16AddSubOperation(context.InputIndex(0), context.InputIndex(1), context.OutputIndex(0), function)
+                    : new BinaryOperation<short, QuantizedAddSub<short>>(context, function);
             case DataType.Float32:
                 (float min, float max) = ActivationRange.Float(options.Activation);
                 return new BinaryOperation<float, FloatArithmetic>(context, new(subtract ? '-' : '+', min, max));
