@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Mote.Testing;
+
+namespace Mote.Cli.Tests;
+
+public sealed class DeployTests
+{
+    [CortexMFact]
+    public void Json_reports_the_five_figures_of_an_emulated_run()
+    {
+        var run = CliRun.Of("deploy", Conformance.ModelPath("ad01_int8"), "--target", "cortex-m4", "--emulate", "--json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("output_matches").GetBoolean());
+        foreach (var figure in new[] { "code_bytes", "weight_bytes", "ram_bytes", "instructions_per_inference" })
+        {
+            Assert.True(root.GetProperty(figure).GetInt64() > 0, figure);
+        }
+
+        Assert.Equal("mps2-an386", root.GetProperty("board").GetString());
+    }
+
+    [ConformanceFact]
+    public void An_unsupported_operator_is_refused_by_name()
+    {
+        var run = CliRun.Of("deploy", Conformance.ModelPath("micro_speech_lstm"), "--target", "cortex-m4");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("UNIDIRECTIONAL_SEQUENCE_LSTM", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_target_is_bad_usage()
+    {
+        var run = CliRun.Of("deploy", "model.tflite", "--target", "cortex-m0");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("cortex-m0", run.Error, StringComparison.Ordinal);
+    }
+}
