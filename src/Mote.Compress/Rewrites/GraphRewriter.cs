@@ -15,9 +15,13 @@ public static class GraphRewriter
     {
         var editor = new GraphEditor(model.Main);
         var changes = new List<string>();
-        while (BatchNormFolding.Apply(editor, changes) | ActivationFusion.Apply(editor, changes) | IdentityRemoval.Apply(editor, changes))
+        bool changed;
+        do
         {
+            // Non-short-circuit |: every pass runs each round, and one pass's change can enable another's.
+            changed = BatchNormFolding.Apply(editor, changes) | ActivationFusion.Apply(editor, changes) | IdentityRemoval.Apply(editor, changes);
         }
+        while (changed);
 
         if (changes.Count == 0)
         {
