@@ -12,7 +12,6 @@ public sealed class StyleTests
 
     [HostCompilerTheory]
     [InlineData("kws_ref")]
-    [InlineData("ad01_int8")]
     public void TflmModelArrayHoldsTheModelFileByteForByte(string model)
     {
         var bytes = File.ReadAllBytes(Conformance.ModelPath(model));
