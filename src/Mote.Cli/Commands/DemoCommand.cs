@@ -28,7 +28,7 @@ namespace Mote.Cli.Commands;
 public static class DemoCommand
 {
     /// <summary>The default run, sized to finish well inside 15 minutes on two cores.</summary>
-    private static readonly DemoSize s_full = new(PerWord: 250, Filters: 32, Blocks: 3, Epochs: 14);
+    private static readonly DemoSize s_full = new(PerWord: 400, Filters: 32, Blocks: 3, Epochs: 20);
 
     /// <summary>The whole workflow on a token amount of data, for tests: it proves the plumbing, not the accuracy.</summary>
     private static readonly DemoSize s_quick = new(PerWord: 5, Filters: 8, Blocks: 1, Epochs: 1);
@@ -95,7 +95,7 @@ public static class DemoCommand
             network,
             new CrossEntropy(labelSmoothing: 0.1f),
             new AdamW(weightDecay: 1e-4f),
-            new TrainingOptions { Epochs = size.Epochs, BatchSize = 50, Seed = Seed, Schedule = new CosineSchedule(0.003f, 0.0001f) });
+            new TrainingOptions { Epochs = size.Epochs, BatchSize = 32, Seed = Seed, Schedule = new CosineSchedule(0.005f, 0.0001f) });
         console.MarkupLine($"[bold]3. Train[/] a DS-CNN ({size.Filters} filters, {size.Blocks} depthwise-separable blocks, {network.Parameters.Where(p => p.Trainable).Sum(p => p.Shape.Aggregate(1, (a, b) => a * b)):N0} parameters) for {size.Epochs} epochs");
         var result = Train(console, trainer, data);
         var last = result.Epochs[^1];
