@@ -50,10 +50,14 @@ static inline int32_t mote_rdbypot(int32_t x, int exponent)
    (x * m + 2^30) / 2^31 does; this form needs no branch and no 64-bit division. */
 static inline int32_t mote_requant(int32_t x, int32_t multiplier, int32_t shift)
 {
-    const int left = shift > 0 ? (int)shift : 0;
-    const int right = shift > 0 ? 0 : (int)-shift;
+    /* Branch-free: left = max(shift, 0), right = max(-shift, 0); then mote_rdbypot by right, inlined. */
+    const int32_t left = shift & ~(shift >> 31);
+    const int32_t right = left - shift;
     const int64_t product = (int64_t)mote_shl(x, left) * multiplier + ((int64_t)1 << 30);
-    return mote_rdbypot((int32_t)(product >> 31), right);
+    const int32_t high = (int32_t)(product >> 31);
+    const int32_t mask = (int32_t)(((uint32_t)1 << right) - 1u);
+    const int32_t threshold = (mask >> 1) - (high >> 31);
+    return (high >> right) + ((high & mask) > threshold ? 1 : 0);
 }
 
 /* One int8 output: the accumulator requantized, plus the output zero point, clamped to the activation range. */
