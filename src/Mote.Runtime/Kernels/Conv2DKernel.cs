@@ -35,14 +35,20 @@ internal static class Conv2DKernel
         };
     }
 
-    /// <summary>Int16 activations × int8 weights with a 64-bit accumulator and TFLM's 64-bit requantization; zero points are 0.</summary>
+    /// <summary>
+    /// Int16 activations × int8 weights with a 64-bit accumulator and TFLM's 64-bit requantization; zero points are 0.
+    /// Each tap's channels are dotted in int32 in chunks small enough to be exact (|int16 × int8| ≤ 2^22, so 256 of
+    /// them stay below 2^31) and added to the 64-bit sum.
+    /// </summary>
     private sealed class Int16Conv : IOperation
     {
+        private const int ExactChunk = 256;
+
         private readonly ConvGeometry _g;
         private readonly int _input;
         private readonly int _output;
         private readonly int _filterDepth;
-        private readonly sbyte[] _filter;
+        private readonly short[] _filter;
         private readonly long[] _bias;
         private readonly Requantizer _requantizer;
 
@@ -52,7 +58,7 @@ internal static class Conv2DKernel
             _input = context.InputIndex(0);
             _output = context.OutputIndex(0);
             _filterDepth = filterDepth;
-            _filter = context.Constant<sbyte>(1);
+            _filter = Array.ConvertAll(context.Constant<sbyte>(1), v => (short)v);
             _bias = Bias.Int64(context, 2, geometry.OutputDepth);
             _requantizer = Requantizer.PerChannel(context, context.Input(0), context.Input(1), context.Output(0), activation, geometry.OutputDepth);
         }
@@ -99,9 +105,10 @@ internal static class Conv2DKernel
 
                                     int inBase = ((((b * g.InputHeight) + iy) * g.InputWidth) + ix) * g.InputDepth + channelStart;
                                     int filterBase = (((oc * g.FilterHeight) + fy) * g.FilterWidth + fx) * _filterDepth;
-                                    for (int c = 0; c < _filterDepth; c++)
+                                    for (int c = 0; c < _filterDepth; c += ExactChunk)
                                     {
-                                        acc += _filter[filterBase + c] * input[inBase + c];
+                                        int n = Math.Min(ExactChunk, _filterDepth - c);
+                                        acc += DotProduct.Int16(_filter.AsSpan(filterBase + c, n), input.Slice(inBase + c, n));
                                     }
                                 }
                             }
