@@ -22,6 +22,8 @@ public static class MoteCli
         root.Subcommands.Add(DeployCommand.Create(context));
         root.Subcommands.Add(FuzzCommand.Create(context));
         root.Subcommands.Add(QuantizeCommand.Create(context));
+        root.Subcommands.Add(PruneCommand.Create(context));
+        root.Subcommands.Add(DistillCommand.Create(context));
         root.Subcommands.Add(DataCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));
 

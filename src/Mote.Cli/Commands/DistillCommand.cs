@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Mote.Cli.Io;
+using Mote.Compress.Distillation;
+using Mote.Data;
+using Mote.Graph;
+using Mote.TfLite;
+using Mote.Train;
+using Mote.Train.Export;
+using Mote.Train.Spec;
+using Mote.Train.Training;
+
+namespace Mote.Cli.Commands;
+
+/// <summary>
+/// `mote distill --teacher MODEL --student SPEC --data DIR [--temperature T] [--alpha A] [--epochs N] --out DIR`: runs
+/// the float teacher once over the data in Mote's interpreter, trains the student spec against its softened logits
+/// plus the hard labels, and writes OUT/model.tflite, OUT/checkpoint.bin (so `mote prune` can take the folder) and a
+/// teacher/student table.
+/// </summary>
+public static class DistillCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var teacher = new Option<string>("--teacher") { Description = "The teacher: a float32 .tflite classifier (logits or softmax output).", Required = true };
+        var student = new Option<string>("--student") { Description = "The student's model spec (JSON), with its training recipe.", Required = true };
+        var data = new Option<string>("--data") { Description = "The training data folder (as for `mote train`).", Required = true };
+        var temperature = new Option<float>("--temperature") { Description = "Softens teacher and student outputs; higher shows more of the teacher's view of the wrong classes.", DefaultValueFactory = _ => 4f };
+        var alpha = new Option<float>("--alpha") { Description = "Weight of the teacher's soft targets (1 - alpha goes to the labels).", DefaultValueFactory = _ => 0.9f };
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs to train (default: the spec's, else 10)." };
+        var seed = new Option<ulong>("--seed") { Description = "Seed for the student's weights, the data split, shuffling and dropout.", DefaultValueFactory = _ => 1 };
+        var output = new Option<string>("--out") { Description = "Output folder for the student's checkpoint and model.", Required = true };
+        var command = new Command("distill", "Train a small student model from a larger teacher's outputs (knowledge distillation).\n\nExample:\n  mote distill --teacher runs/fashion/model.tflite --student student.json --data /usr/share/datasets/fashion-mnist --epochs 3 --out runs/student")
+        {
+            teacher,
+            student,
+            data,
+            temperature,
+            alpha,
+            epochs,
+            seed,
+            output,
+        };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                return Run(context, parse.GetValue(teacher)!, parse.GetValue(student)!, parse.GetValue(data)!, parse.GetValue(temperature), parse.GetValue(alpha), parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(output)!);
+            }
+            catch (InvalidDataFileException e)
+            {
+                throw new UsageException(e.Message);
+            }
+        });
+        return command;
+    }
+
+    private static int Run(CliContext context, string teacherPath, string specPath, string dataFolder, float temperature, float alpha, int? epochs, ulong seed, string outputFolder)
+    {
+        if (!(temperature > 0) || float.IsInfinity(temperature) || alpha is < 0 or > 1 || float.IsNaN(alpha))
+        {
+            throw new UsageException($"--temperature must be positive and --alpha in [0, 1] (got {temperature} and {alpha})");
+        }
+
+        var spec = ModelSpec.Load(specPath);
+        var teacher = ModelLoader.Load(teacherPath);
+        var data = TrainingData.Load(dataFolder, spec.ValidationFraction, seed);
+        if (!data.Train.ItemShape.SequenceEqual(spec.InputShape))
+        {
+            throw new UsageException($"{dataFolder}: items have shape [{string.Join(", ", data.Train.ItemShape)}] but {specPath} expects [{string.Join(", ", spec.InputShape)}]");
+        }
+
+        var clock = Stopwatch.StartNew();
+        Dataset WithTeacher(Dataset d) => new(d.Inputs, d.ItemShape, d.Labels, TeacherLogits.Compute(teacher, teacherPath, d));
+        var train = WithTeacher(data.Train);
+        var validation = data.Validation is null ? null : WithTeacher(data.Validation);
+        var (evaluation, evaluationName) = data.Test is { } test ? (test, "test") : data.Validation is { } v ? (v, "validation") : (data.Train, "train");
+        var teacherAccuracy = CompressionTable.Accuracy(TeacherLogits.Compute(teacher, teacherPath, evaluation), evaluation);
+        context.Out.WriteLine($"teacher logits for {train.Count + (validation?.Count ?? 0) + evaluation.Count} items in {clock.Elapsed.TotalSeconds:F1} s");
+
+        Directory.CreateDirectory(outputFolder);
+        var network = spec.Build(seed);
+        var loss = new DistillationLoss(temperature, alpha);
+        var trainer = new Trainer(network, loss, spec.CreateOptimizer(), spec.CreateOptions(epochs, seed, Path.Combine(outputFolder, "checkpoint.bin")));
+        trainer.Fit(train, validation, progress =>
+        {
+            if (progress.Completed is { } epoch)
+            {
+                context.Out.WriteLine($"epoch {epoch.Epoch + 1}/{progress.Epochs}: distillation loss {epoch.TrainLoss:F4}, validation accuracy {epoch.ValidationAccuracy:P2}");
+            }
+        });
+
+        var target = Path.Combine(outputFolder, "model.tflite");
+        var studentModel = data.Annotate(ModelExporter.Export(network));
+        TfLiteWriter.WriteFile(studentModel, target);
+        CompressionTable.Write(
+            context,
+            $"Distilled at temperature {temperature}, alpha {alpha}",
+            evaluationName,
+            ("teacher", CompressionTable.Measure(teacher, teacherPath, teacherAccuracy)),
+            ("student", CompressionTable.Measure(studentModel, target, CompressionTable.Accuracy(network, evaluation))));
+        context.Out.WriteLine($"wrote {target}");
+        return ExitCodes.Success;
+    }
+}
