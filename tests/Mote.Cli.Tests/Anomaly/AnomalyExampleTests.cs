@@ -112,6 +112,18 @@ public sealed class AnomalyExampleTests(SmallVibrationSet set) : IClassFixture<S
         Assert.Equal(["healthy"], data.ClassNames);
     }
 
+    [Theory]
+    [InlineData("eval")]
+    [InlineData("data", "synth-vibration")]
+    public void Help_shows_an_example(params string[] command)
+    {
+        var run = CliRun.Of([.. command, "--help"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Example:", run.Out);
+        Assert.Contains($"mote {string.Join(' ', command)} ", run.Out);
+    }
+
     [Fact]
     public void Bad_usage_and_bad_data_exit_with_code_two()
     {
