@@ -7,7 +7,7 @@ namespace Mote.Compress.Quantization;
 public static class RangeSelection
 {
     // Candidate ends tried per side by the MSE search; the search is exhaustive over these pairs.
-    private const int MseCandidatesPerSide = 256;
+    private const int MseCandidatesPerSide = 64;
 
     /// <summary>The range from the (100 − p)th to the p-th percentile, to bin resolution (rounded outwards).</summary>
     public static TensorRange Percentile(Histogram histogram, double percentile)
@@ -34,14 +34,15 @@ public static class RangeSelection
     }
 
     /// <summary>
-    /// The range [lo, hi] (bin edges around zero) minimising the expected squared quantization error of the counted
-    /// values: a value inside costs the rounding error of a uniform step, Δ²/12 with Δ = (hi − lo)/255 (exact zeros
-    /// cost nothing); a value outside costs its distance to the nearer end, squared (taken at its bin's centre).
+    /// The range [lo, hi] (bin edges around zero) minimising the squared quantization error of the counted values,
+    /// each taken as uniform within its bin: inside the range, the mean squared rounding error on the grid of step
+    /// Δ = (hi − lo)/255 through zero (exact zeros cost nothing); outside, the squared distance to the nearer end.
     /// </summary>
     public static TensorRange MinimumMse(Histogram histogram)
     {
         var bins = histogram.Bins;
-        if (histogram.Total == histogram.Zeros || histogram.BinWidth == 0)
+        var width = histogram.BinWidth;
+        if (histogram.Total == histogram.Zeros || width == 0)
         {
             return new TensorRange(histogram.Lower, histogram.Upper);
         }
@@ -58,11 +59,24 @@ public static class RangeSelection
             second[b + 1] = second[b] + histogram[b] * c * c;
         }
 
+        // E[(x − end)²] for x uniform in a bin of centre c is (c − end)² + width²/12.
         double Clipped(int from, int to, double end) =>
-            second[to] - second[from] - 2 * end * (first[to] - first[from]) + end * end * (count[to] - count[from]);
+            second[to] - second[from] - 2 * end * (first[to] - first[from]) + (end * end + width * width / 12) * (count[to] - count[from]);
+
+        int[] occupied = [.. Enumerable.Range(0, bins).Where(b => histogram[b] > 0)];
+        double Rounding(int low, int high, double step)
+        {
+            var error = 0.0;
+            foreach (var b in occupied.Where(b => b >= low && b < high))
+            {
+                error += histogram[b] * MeanRoundingError(histogram.Edge(b), histogram.Edge(b + 1), step);
+            }
+
+            return error;
+        }
 
         // The edge at (or just below) zero splits the candidates: low ends at or left of it, high ends at or right.
-        var zeroEdge = (int)Math.Clamp(Math.Round(-histogram.Lower / histogram.BinWidth), 0, bins);
+        var zeroEdge = (int)Math.Clamp(Math.Round(-histogram.Lower / width), 0, bins);
         var best = (Error: double.PositiveInfinity, Low: 0, High: bins);
         foreach (var low in Candidates(0, zeroEdge))
         {
@@ -71,15 +85,39 @@ public static class RangeSelection
                 var lo = Math.Min(histogram.Edge(low), 0);
                 var hi = Math.Max(histogram.Edge(high), 0);
                 var step = (hi - lo) / (Int8Quantization.Max - Int8Quantization.Min);
-                var error = Clipped(0, low, lo) + Clipped(high, bins, hi) + (count[high] - count[low]) * step * step / 12;
-                if (error < best.Error)
+                var clipped = Clipped(0, low, lo) + Clipped(high, bins, hi);
+                if (clipped < best.Error && step > 0)
                 {
-                    best = (error, low, high);
+                    var error = clipped + Rounding(low, high, step);
+                    if (error < best.Error)
+                    {
+                        best = (error, low, high);
+                    }
                 }
             }
         }
 
         return new TensorRange((float)Math.Min(histogram.Edge(best.Low), 0), (float)Math.Max(histogram.Edge(best.High), 0));
+    }
+
+    /// <summary>Mean of (x − round(x / step)·step)² for x uniform in [a, b]: exact piece by piece between rounding boundaries.</summary>
+    private static double MeanRoundingError(double a, double b, double step)
+    {
+        if (b - a >= step)
+        {
+            return step * step / 12;
+        }
+
+        var total = 0.0;
+        for (var x = a; x < b;)
+        {
+            var k = Math.Floor(x / step + 0.5);
+            var end = Math.Min(b, (k + 0.5) * step);
+            total += (Math.Pow(end - k * step, 3) - Math.Pow(x - k * step, 3)) / 3;
+            x = end > x ? end : b;
+        }
+
+        return total / (b - a);
     }
 
     /// <summary>Bin edges from <paramref name="from"/> to <paramref name="to"/> inclusive, thinned to a bounded count but keeping both ends.</summary>
