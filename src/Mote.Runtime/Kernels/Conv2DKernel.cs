@@ -44,6 +44,9 @@ internal static class Conv2DKernel
     {
         private const int ExactChunk = 256;
 
+        // Below one vector of channels a plain loop beats the call.
+        private const int ShortestDot = 8;
+
         private readonly ConvGeometry _g;
         private readonly int _input;
         private readonly int _output;
@@ -105,6 +108,16 @@ internal static class Conv2DKernel
 
                                     int inBase = ((((b * g.InputHeight) + iy) * g.InputWidth) + ix) * g.InputDepth + channelStart;
                                     int filterBase = (((oc * g.FilterHeight) + fy) * g.FilterWidth + fx) * _filterDepth;
+                                    if (_filterDepth < ShortestDot)
+                                    {
+                                        for (int c = 0; c < _filterDepth; c++)
+                                        {
+                                            acc += _filter[filterBase + c] * input[inBase + c];
+                                        }
+
+                                        continue;
+                                    }
+
                                     for (int c = 0; c < _filterDepth; c += ExactChunk)
                                     {
                                         int n = Math.Min(ExactChunk, _filterDepth - c);
