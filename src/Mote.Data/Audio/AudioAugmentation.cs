@@ -3,8 +3,8 @@ namespace Mote.Data.Audio;
 /// <summary>
 /// The audio augmentations of keyword spotting, on float samples in [-1, 1): time shift, gain and noise mixing at a
 /// signal-to-noise ratio. Each returns a new array of the input's length; none draws random numbers itself, so a
-/// caller that draws the parameters from a <see cref="SeededRandom"/> gets the same result for the same seed
-/// (<see cref="AudioAugmenter"/> does that).
+/// caller that draws the parameters from a <see cref="SeededRandom"/> gets the same result for the same seed (as
+/// the keyword synthesizer does, one generator per clip).
 /// </summary>
 public static class AudioAugmentation
 {
