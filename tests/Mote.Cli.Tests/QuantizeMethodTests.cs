@@ -92,13 +92,24 @@ public sealed class QuantizeMethodTests : IDisposable
         Assert.Equal(Graph.DataType.Int8, written.Tensors[written.Inputs[0]].Type);
     }
 
-    /// <summary>An untrained 28×28 MLP classifier written as float .tflite.</summary>
-    private string TinyFashionModel()
+    [Fact]
+    public void Labels_beyond_the_model_outputs_are_bad_usage()
     {
-        var path = Path.Combine(_folder, "mlp.tflite");
+        Assert.True(Directory.Exists(FashionMnist), $"{FashionMnist} is missing: apt-get install dataset-fashion-mnist");
+
+        var run = CliRun.Of("quantize", TinyFashionModel(classes: 3), "--data", FashionMnist, "--out", Path.Combine(_folder, "x.tflite"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("outside the model's 3 outputs", run.Error);
+    }
+
+    /// <summary>An untrained 28×28 MLP classifier written as float .tflite.</summary>
+    private string TinyFashionModel(int classes = 10)
+    {
+        var path = Path.Combine(_folder, $"mlp{classes}.tflite");
         if (!File.Exists(path))
         {
-            TfLiteWriter.WriteFile(ModelExporter.Export(Architectures.Mlp([28, 28, 1], [32], 10, seed: 4)), path);
+            TfLiteWriter.WriteFile(ModelExporter.Export(Architectures.Mlp([28, 28, 1], [32], classes, seed: 4)), path);
         }
 
         return path;

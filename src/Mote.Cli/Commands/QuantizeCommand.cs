@@ -85,7 +85,7 @@ public static class QuantizeCommand
         }
 
         var input = graph.Tensors[graph.Inputs[0]];
-        var (train, test) = LabelledData(request, input);
+        var (train, test) = LabelledData(request, graph);
         var samples = request.Calibration is { } folder
             ? CalibrationFolder.Read(folder, input, request.Samples)
             : Items(train!, Subset(train!.Count, request.Samples, seed: 2));
@@ -208,8 +208,9 @@ public static class QuantizeCommand
     }
 
     /// <summary>The --data folder's training and (when it has one) test split, checked against the model's input.</summary>
-    private static (Dataset? Train, Dataset? Test) LabelledData(Request request, Tensor input)
+    private static (Dataset? Train, Dataset? Test) LabelledData(Request request, Subgraph graph)
     {
+        var input = graph.Tensors[graph.Inputs[0]];
         if (request.Data is not { } folder)
         {
             return (null, null);
@@ -225,6 +226,12 @@ public static class QuantizeCommand
         if (data.Train.Labels is null)
         {
             throw new UsageException($"{folder}: the data has no class labels; quantize measures and fine-tunes classifiers");
+        }
+
+        var classes = graph.Tensors[graph.Outputs[0]].Shape.ElementCount;
+        if (data.Train.Labels.Concat(data.Test?.Labels ?? []).Any(label => label < 0 || label >= classes))
+        {
+            throw new UsageException($"{folder}: labels reach outside the model's {classes} outputs");
         }
 
         return (data.Train, data.Test);
