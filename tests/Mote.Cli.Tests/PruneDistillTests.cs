@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Mote.Data;
 using Mote.Graph;
 using Mote.TfLite;
@@ -124,40 +123,6 @@ public sealed class PruneDistillTests : IDisposable
     {
         var spec = Path.Combine(_folder, "spec.json");
         File.WriteAllText(spec, Spec);
-        var data = Path.Combine(_folder, "data");
-        Directory.CreateDirectory(data);
-        var random = new SeededRandom(1);
-        foreach (var (prefix, count) in new[] { ("train", 400), ("t10k", 100) })
-        {
-            var labels = new byte[count];
-            var pixels = new byte[count * 64];
-            for (var i = 0; i < count; i++)
-            {
-                labels[i] = (byte)random.NextInt32(4);
-                for (var p = 0; p < 64; p++)
-                {
-                    var bright = (p / 8 / 4 * 2) + (p % 8 / 4) == labels[i];
-                    pixels[i * 64 + p] = (byte)Math.Clamp((bright ? 160 : 60) + (60 * random.NextGaussian()), 0, 255);
-                }
-            }
-
-            WriteIdx(Path.Combine(data, $"{prefix}-labels-idx1-ubyte"), 0x801, [count], labels);
-            WriteIdx(Path.Combine(data, $"{prefix}-images-idx3-ubyte"), 0x803, [count, 8, 8], pixels);
-        }
-
-        return (spec, data, "");
-    }
-
-    private static void WriteIdx(string path, int magic, int[] dims, byte[] values)
-    {
-        using var stream = File.Create(path);
-        Span<byte> word = stackalloc byte[4];
-        foreach (var value in new[] { magic }.Concat(dims))
-        {
-            BinaryPrimitives.WriteInt32BigEndian(word, value);
-            stream.Write(word);
-        }
-
-        stream.Write(values);
+        return (spec, TinyIdxData.Write(Path.Combine(_folder, "data")), "");
     }
 }
