@@ -102,8 +102,11 @@ public static class TrainCommand
         var modelPath = Path.Combine(outputFolder, "model.tflite");
         TfLiteWriter.WriteFile(data.Annotate(ModelExporter.Export(network)), modelPath);
         var last = result.Epochs.Count > 0 ? result.Epochs[^1] : null;
+        // Autoencoders have no accuracy: their validation score is the loss.
+        var validationScore = last?.ValidationAccuracy is { } accuracy ? $", validation accuracy {accuracy:P2}"
+            : last?.ValidationLoss is { } loss ? $", validation loss {loss:F4}" : "";
         context.Out.WriteLine($"trained {trainer.State.EpochsDone} epochs{(result.StoppedEarly ? " (stopped early)" : "")}; " +
-            (last is null ? "" : $"train loss {last.TrainLoss:F4}, validation accuracy {last.ValidationAccuracy:P2}; ") + $"model: {modelPath}");
+            (last is null ? "" : $"train loss {last.TrainLoss:F4}{validationScore}; ") + $"model: {modelPath}");
         if (data.Test is not null)
         {
             var test = trainer.Evaluate(data.Test);
