@@ -8,8 +8,6 @@ namespace Mote.CodeGen.Emitters;
 /// </summary>
 internal sealed class Conv2DEmitter : IOperatorEmitter
 {
-    private const string Kernel = "mote_conv2d_s8";
-
     /// <summary>Two im2col rows (filter height × width × depth bytes each), unless the filter is 1x1 (then never padded).</summary>
     public long ScratchBytes(Subgraph subgraph, Operator op)
     {
@@ -29,6 +27,17 @@ internal sealed class Conv2DEmitter : IOperatorEmitter
 
     public void Emit(LayerContext layer)
     {
+        var call = Prepare(layer);
+        layer.UseRuntime([.. call.RuntimeFiles]);
+        layer.Body.Line(call.Statement);
+    }
+
+    /// <summary>
+    /// Checks the CONV_2D layer and defines its constants (parameters, multipliers, shifts); returns the C arguments
+    /// of its kernel call without writing the call.
+    /// </summary>
+    internal static ConvolutionCall Prepare(LayerContext layer)
+    {
         var options = layer.Operator.Options as Conv2DOptions;
         layer.Require(options is not null, "options are missing");
         var input = layer.Input(0);
@@ -39,8 +48,9 @@ internal sealed class Conv2DEmitter : IOperatorEmitter
         int filterDepth = filter.Shape[3];
         layer.Require(filterDepth > 0 && input.Shape[3] % filterDepth == 0 && output.Shape[3] % (input.Shape[3] / filterDepth) == 0,
             $"filter depth {filterDepth} does not divide input depth {input.Shape[3]} into groups");
-        layer.UseRuntime([.. ConvLayer.GemmRuntime, "mote_conv_params.h", Kernel + ".h", Kernel + ".c"]);
-        ConvLayer.Emit(layer, Kernel, filterDepth, options!.Padding, options.StrideH, options.StrideW, options.DilationH, options.DilationW, options.Activation,
-            layer.ScratchRef());
+        (var parameters, var bias) = ConvLayer.Parameters(
+            layer, filterDepth, options!.Padding, options.StrideH, options.StrideW, options.DilationH, options.DilationW, options.Activation);
+        return new ConvolutionCall(parameters, layer.InputRef(0), layer.InputRef(1), bias, layer.ScratchRef(), layer.OutputRef(0),
+            [.. ConvLayer.GemmRuntime, "mote_conv_params.h", ConvolutionCall.Kernel + ".h", ConvolutionCall.Kernel + ".c"]);
     }
 }

@@ -14,12 +14,22 @@ internal static class ConvLayer
     public static readonly string[] GemmRuntime = ["mote_dsp.h", "mote_gemm_s8.h", "mote_gemm_s8.c"];
 
     /// <summary>
-    /// Writes the layer's parameters and its call: kernel(params, input, filter, bias, output), with the scratch
-    /// expression before the output when <paramref name="scratch"/> is given; the caller names the runtime files.
+    /// Writes the layer's parameters and its call: kernel(params, input, filter, bias, output); the caller names the
+    /// runtime files.
     /// </summary>
     public static void Emit(
-        LayerContext layer, string kernel, int filterDepth, Padding padding, int strideH, int strideW, int dilationH, int dilationW, Activation activation,
-        string? scratch = null)
+        LayerContext layer, string kernel, int filterDepth, Padding padding, int strideH, int strideW, int dilationH, int dilationW, Activation activation)
+    {
+        (var parameters, var bias) = Parameters(layer, filterDepth, padding, strideH, strideW, dilationH, dilationW, activation);
+        layer.Body.Line($"{kernel}({parameters}, {layer.InputRef(0)}, {layer.InputRef(1)}, {bias}, {layer.OutputRef(0)});");
+    }
+
+    /// <summary>
+    /// Checks the layer and defines its mote_conv_params constant; returns the C expressions of the parameters and of
+    /// the bias (NULL when the operator has none).
+    /// </summary>
+    public static (string Parameters, string Bias) Parameters(
+        LayerContext layer, int filterDepth, Padding padding, int strideH, int strideW, int dilationH, int dilationW, Activation activation)
     {
         var input = layer.Input(0);
         var filter = layer.Input(1);
@@ -70,8 +80,7 @@ internal static class ConvLayer
             ("multipliers", layer.Int32Array("multipliers", multipliers)),
             ("shifts", layer.Int32Array("shifts", shifts)),
         ]);
-        var scratchArgument = scratch is null ? "" : scratch + ", ";
-        layer.Body.Line($"{kernel}({parameters}, {layer.InputRef(0)}, {layer.InputRef(1)}, {bias}, {scratchArgument}{layer.OutputRef(0)});");
+        return (parameters, bias);
     }
 
     /// <summary>The int32 bias input (position 2) as a C expression, or NULL when the operator has none.</summary>
