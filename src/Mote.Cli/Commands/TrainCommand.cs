@@ -14,7 +14,8 @@ namespace Mote.Cli.Commands;
 
 /// <summary>
 /// `mote train --model SPEC --data DIR --epochs N --out DIR [--resume] [--seed N]`: trains the spec's network on the
-/// data of <see cref="TrainingData"/> (IDX images or WAV clips), writing OUT/train.jsonl (one JSON line per epoch), OUT/checkpoint.bin after every epoch and
+/// data of <see cref="TrainingData"/> (IDX images or WAV clips), writing the files of <see cref="RunFolder"/>: OUT/model.json
+/// (the spec, copied at the start), OUT/train.jsonl (one JSON line per epoch), OUT/checkpoint.bin after every epoch and
 /// OUT/model.tflite (float32, BatchNorm folded) at the end.
 /// </summary>
 public static class TrainCommand
@@ -24,7 +25,7 @@ public static class TrainCommand
 
     public static Command Create(CliContext context)
     {
-        var model = new Option<string>("--model") { Description = "Model spec (JSON): an architecture or a layer list, and a training recipe.", Required = true };
+        var model = new Option<string?>("--model") { Description = "Model spec (JSON): an architecture or a layer list, and a training recipe; copied to OUT/model.json. With --resume it may be left out (OUT/model.json is used) and must otherwise be identical to it." };
         var data = new Option<string>("--data") { Description = "Folder with train-images-idx3-ubyte[.gz] and train-labels-idx1-ubyte[.gz] (t10k-* optional, for a test score), or WAV clips as CLASS/*.wav or {train,validation,test}/CLASS/*.wav (features from FOLDER/front_end.json, default micro_speech, stored in the model).", Required = true };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs to train (default: the spec's, else 10)." };
         var output = new Option<string>("--out") { Description = "Output folder for the log, checkpoint and model.", Required = true };
@@ -39,11 +40,11 @@ public static class TrainCommand
             resume,
             seed,
         };
-        command.SetAction(parse => Run(context, parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(epochs), parse.GetValue(output)!, parse.GetValue(resume), parse.GetValue(seed)));
+        command.SetAction(parse => Run(context, parse.GetValue(model), parse.GetValue(data)!, parse.GetValue(epochs), parse.GetValue(output)!, parse.GetValue(resume), parse.GetValue(seed)));
         return command;
     }
 
-    private static int Run(CliContext context, string specPath, string dataFolder, int? epochs, string outputFolder, bool resume, ulong seed)
+    private static int Run(CliContext context, string? specPath, string dataFolder, int? epochs, string outputFolder, bool resume, ulong seed)
     {
         try
         {
@@ -55,8 +56,16 @@ public static class TrainCommand
         }
     }
 
-    private static int Train(CliContext context, string specPath, string dataFolder, int? epochs, string outputFolder, bool resume, ulong seed)
+    private static int Train(CliContext context, string? givenSpec, string dataFolder, int? epochs, string outputFolder, bool resume, ulong seed)
     {
+        var checkpoint = Path.Combine(outputFolder, RunFolder.CheckpointFile);
+        if (resume && !File.Exists(checkpoint))
+        {
+            throw new UsageException($"{checkpoint}: no checkpoint to resume from");
+        }
+
+        var specPath = resume ? RunFolder.SpecForResume(outputFolder, givenSpec)
+            : givenSpec ?? throw new UsageException("--model SPEC is required (only --resume can take the spec from the run folder)");
         var spec = ModelSpec.Load(specPath);
         var data = TrainingData.Load(dataFolder, spec.ValidationFraction, seed);
         var (train, validation) = (data.Train, data.Validation);
@@ -66,20 +75,15 @@ public static class TrainCommand
         }
 
         Directory.CreateDirectory(outputFolder);
-        var checkpoint = Path.Combine(outputFolder, "checkpoint.bin");
+        RunFolder.SaveSpec(outputFolder, specPath);
         var network = spec.Build(seed);
         var trainer = new Trainer(network, spec.CreateLoss(), spec.CreateOptimizer(), spec.CreateOptions(epochs, seed, checkpoint));
         if (resume)
         {
-            if (!File.Exists(checkpoint))
-            {
-                throw new UsageException($"{checkpoint}: no checkpoint to resume from");
-            }
-
             trainer.Resume(checkpoint);
         }
 
-        using var log = new StreamWriter(Path.Combine(outputFolder, "train.jsonl"), append: resume);
+        using var log = new StreamWriter(Path.Combine(outputFolder, RunFolder.LogFile), append: resume);
         TrainingResult result = null!;
         context.Console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -99,7 +103,7 @@ public static class TrainCommand
                 });
             });
 
-        var modelPath = Path.Combine(outputFolder, "model.tflite");
+        var modelPath = Path.Combine(outputFolder, RunFolder.ModelFile);
         TfLiteWriter.WriteFile(data.Annotate(ModelExporter.Export(network)), modelPath);
         var last = result.Epochs.Count > 0 ? result.Epochs[^1] : null;
         // Autoencoders have no accuracy: their validation score is the loss.

@@ -1,0 +1,79 @@
+using Mote.Graph;
+
+namespace Mote.Cli.Io;
+
+/// <summary>
+/// The folder `mote train --out DIR` fills: the spec it trained (a byte-for-byte copy, so that later commands rebuild
+/// the same network without being told the spec again), the checkpoint, the JSON-lines log and the exported model.
+/// </summary>
+public static class RunFolder
+{
+    public const string SpecFile = "model.json";
+
+    public const string CheckpointFile = "checkpoint.bin";
+
+    public const string LogFile = "train.jsonl";
+
+    public const string ModelFile = "model.tflite";
+
+    public static string SpecPath(string runFolder) => Path.Combine(runFolder, SpecFile);
+
+    /// <summary>
+    /// The spec for a command that works on a trained run: <paramref name="givenSpec"/> when the user named one, else
+    /// the copy the run saved.
+    /// </summary>
+    public static string FindSpec(string runFolder, string? givenSpec)
+    {
+        if (givenSpec is not null)
+        {
+            return givenSpec;
+        }
+
+        var saved = SpecPath(runFolder);
+        return File.Exists(saved)
+            ? saved
+            : throw new UsageException($"{saved}: no saved model spec in the run folder (it was trained before runs kept their spec); pass the spec with --model");
+    }
+
+    /// <summary>Copies the spec a run trains into its folder, atomically (nothing to do when it is that copy).</summary>
+    public static void SaveSpec(string runFolder, string specPath)
+    {
+        var saved = SpecPath(runFolder);
+        if (Path.GetFullPath(saved) != Path.GetFullPath(specPath))
+        {
+            AtomicFile.WriteAllBytes(saved, ReadSpec(specPath));
+        }
+    }
+
+    /// <summary>
+    /// The spec a resumed run continues with: the saved one, or <paramref name="givenSpec"/> if it is byte for byte the
+    /// same. A run folder written before runs kept their spec continues with <paramref name="givenSpec"/>.
+    /// </summary>
+    public static string SpecForResume(string runFolder, string? givenSpec)
+    {
+        var saved = SpecPath(runFolder);
+        if (givenSpec is null || !File.Exists(saved))
+        {
+            return FindSpec(runFolder, givenSpec);
+        }
+
+        if (!ReadSpec(givenSpec).AsSpan().SequenceEqual(ReadSpec(saved)))
+        {
+            throw new UsageException($"{givenSpec} differs from {saved}, the spec this run was trained with; resume with that spec (or without --model)");
+        }
+
+        return givenSpec;
+    }
+
+    private static byte[] ReadSpec(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{path}: cannot read the model spec ({e.Message})");
+        }
+    }
+}
