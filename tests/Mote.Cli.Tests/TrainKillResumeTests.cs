@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 
 namespace Mote.Cli.Tests;
 
 /// <summary>
 /// `kill -9` during `mote train`, then `--resume`: the final model must be byte for byte the one an uninterrupted run
-/// with the same seed writes. The interrupted run is a real `mote` process killed without warning.
+/// with the same seed writes, and train.jsonl must hold one line per epoch, the uninterrupted run's lines but for
+/// their timing. The interrupted run is a real `mote` process killed without warning.
 /// </summary>
 public sealed class TrainKillResumeTests : IDisposable
 {
@@ -47,10 +49,30 @@ public sealed class TrainKillResumeTests : IDisposable
         RunAndKillAfterFirstCheckpoint(Args(killed), killed);
         Assert.False(File.Exists(Path.Combine(killed, "model.tflite")), "the killed run got as far as writing its model");
 
+        // The worst moment for the log: the kill came after a checkpoint, before its epoch's line was complete. Where
+        // the real kill landed elsewhere, make it so: drop the last whole line and leave half of it.
+        var log = Path.Combine(killed, "train.jsonl");
+        var lines = File.ReadAllLines(log);
+        var torn = lines.Length == 0 ? "" : lines[^1][..(lines[^1].Length / 2)];
+        File.WriteAllText(log, string.Concat(lines.SkipLast(1).Select(line => line + "\n")) + torn);
+
         var resumed = CliRun.Of([.. Args(killed), "--resume"]);
         Assert.True(resumed.ExitCode == ExitCodes.Success, resumed.Error);
         Assert.Equal(File.ReadAllBytes(Path.Combine(straight, "model.tflite")), File.ReadAllBytes(Path.Combine(killed, "model.tflite")));
+
+        var expected = WithoutTiming(Path.Combine(straight, "train.jsonl"));
+        Assert.Equal(Epochs, expected.Count);
+        Assert.Equal(expected, WithoutTiming(log));
     }
+
+    /// <summary>The log's lines with the "seconds" field removed, each checked to be one JSON object.</summary>
+    private static List<string> WithoutTiming(string log) =>
+        [.. File.ReadAllLines(log).Select(line =>
+        {
+            var record = JsonNode.Parse(line)!.AsObject();
+            Assert.True(record.Remove("seconds"), $"{log}: no \"seconds\" in {line}");
+            return record.ToJsonString();
+        })];
 
     /// <summary>Starts `mote` as its own process and SIGKILLs it once a checkpoint exists.</summary>
     private static void RunAndKillAfterFirstCheckpoint(string[] args, string output)

@@ -56,12 +56,13 @@ public sealed class TrainingTests
 
             var checkpoint = Path.Combine(directory.FullName, "run.ckpt");
             var interrupted = TinyData.Cnn(seed: 1);
-            new Trainer(interrupted, new CrossEntropy(), new Sgd(weightDecay: 1e-4f), options with { Epochs = 2, CheckpointPath = checkpoint }).Fit(data, validation);
+            var beforeInterruption = new Trainer(interrupted, new CrossEntropy(), new Sgd(weightDecay: 1e-4f), options with { Epochs = 2, CheckpointPath = checkpoint }).Fit(data, validation);
 
             var resumed = TinyData.Cnn(seed: 77);
             var trainer = new Trainer(resumed, new CrossEntropy(), new Sgd(weightDecay: 1e-4f), options with { CheckpointPath = checkpoint });
             trainer.Resume(checkpoint);
             Assert.Equal(2, trainer.State.EpochsDone);
+            Assert.Equal(beforeInterruption.Epochs, trainer.State.History);
             var result = trainer.Fit(data, validation);
             Assert.Equal([2], result.Epochs.Select(e => e.Epoch));
             Assert.Equal(straight.Parameters.SelectMany(p => p.Value), resumed.Parameters.SelectMany(p => p.Value));

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Mote.Cli.Io;
 using Mote.Data;
 using Mote.Graph;
@@ -20,9 +19,6 @@ namespace Mote.Cli.Commands;
 /// </summary>
 public static class TrainCommand
 {
-    // MoteJson's style on one line per record (JSON lines).
-    private static readonly JsonSerializerOptions s_jsonLines = new(MoteJson.Options) { WriteIndented = false };
-
     public static Command Create(CliContext context)
     {
         var model = new Option<string?>("--model") { Description = "Model spec (JSON): an architecture or a layer list, and a training recipe; copied to OUT/model.json. With --resume it may be left out (OUT/model.json is used) and must otherwise be identical to it." };
@@ -83,7 +79,7 @@ public static class TrainCommand
             trainer.Resume(checkpoint);
         }
 
-        using var log = new StreamWriter(Path.Combine(outputFolder, RunFolder.LogFile), append: resume);
+        using var log = TrainingLog.Open(Path.Combine(outputFolder, RunFolder.LogFile), trainer.State.History);
         TrainingResult result = null!;
         context.Console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -97,15 +93,15 @@ public static class TrainCommand
                     task.Description = $"epoch {report.Epoch + 1}/{report.Epochs} loss {report.BatchLoss:F4}";
                     if (report.Completed is { } epoch)
                     {
-                        log.WriteLine(JsonSerializer.Serialize(new EpochLine(epoch.Epoch + 1, epoch.LearningRate, epoch.TrainLoss, epoch.TrainAccuracy, epoch.ValidationLoss, epoch.ValidationAccuracy, Math.Round(epoch.Elapsed.TotalSeconds, 3)), s_jsonLines));
-                        log.Flush();
+                        log.Append(epoch);
                     }
                 });
             });
 
         var modelPath = Path.Combine(outputFolder, RunFolder.ModelFile);
         TfLiteWriter.WriteFile(data.Annotate(ModelExporter.Export(network)), modelPath);
-        var last = result.Epochs.Count > 0 ? result.Epochs[^1] : null;
+        // The checkpoint's history: a resume with no epochs left still reports the last one.
+        var last = trainer.State.History.Count > 0 ? trainer.State.History[^1] : null;
         // Autoencoders have no accuracy: their validation score is the loss.
         var validationScore = last?.ValidationAccuracy is { } accuracy ? $", validation accuracy {accuracy:P2}"
             : last?.ValidationLoss is { } loss ? $", validation loss {loss:F4}" : "";
@@ -119,6 +115,4 @@ public static class TrainCommand
 
         return ExitCodes.Success;
     }
-
-    private sealed record EpochLine(int Epoch, float LearningRate, float TrainLoss, float? TrainAccuracy, float? ValidationLoss, float? ValidationAccuracy, double Seconds);
 }

@@ -7,13 +7,13 @@ namespace Mote.Train.Training;
 
 /// <summary>
 /// A binary snapshot of a training run: every parameter (by name), the optimizer's step count and state arrays, and
-/// the <see cref="TrainingState"/>. Little-endian, written through <see cref="AtomicFile"/>, so a crash never leaves a
+/// the <see cref="TrainingState"/> with the result of every epoch done. Little-endian, written through <see cref="AtomicFile"/>, so a crash never leaves a
 /// half-written checkpoint.
 /// </summary>
 public static class Checkpoint
 {
     private const string Magic = "MOTECKPT";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     public static void Save(string path, Network network, Optimizer optimizer, TrainingState state)
     {
@@ -27,6 +27,7 @@ public static class Checkpoint
             writer.Write(state.BestValidationLoss);
             writer.Write(state.BestEpoch);
             writer.Write(state.EpochsWithoutImprovement);
+            WriteHistory(writer, state.History);
             writer.Write(optimizer.Name);
             writer.Write(optimizer.Steps);
             writer.Write(network.Parameters.Count);
@@ -53,12 +54,19 @@ public static class Checkpoint
         try
         {
             using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
-            if (Encoding.ASCII.GetString(reader.ReadBytes(Magic.Length)) != Magic || reader.ReadInt32() != FormatVersion)
+            if (Encoding.ASCII.GetString(reader.ReadBytes(Magic.Length)) != Magic)
             {
-                throw new InvalidDataFileException(path, $"not a Mote checkpoint (version {FormatVersion})");
+                throw new InvalidDataFileException(path, "not a Mote checkpoint");
+            }
+
+            var version = reader.ReadInt32();
+            if (version != FormatVersion)
+            {
+                throw new InvalidDataFileException(path, $"a checkpoint of format version {version}; this Mote reads version {FormatVersion} (train the run again)");
             }
 
             var state = new TrainingState(reader.ReadInt32(), reader.ReadUInt64(), reader.ReadSingle(), reader.ReadInt32(), reader.ReadInt32());
+            state = state with { History = ReadHistory(reader, path, state.EpochsDone) };
             var optimizerName = reader.ReadString();
             if (optimizerName != optimizer.Name)
             {
@@ -102,6 +110,51 @@ public static class Checkpoint
         {
             throw new InvalidDataFileException(path, $"unreadable checkpoint ({e.Message})");
         }
+    }
+
+    private static void WriteHistory(BinaryWriter writer, IReadOnlyList<EpochResult> history)
+    {
+        writer.Write(history.Count);
+        foreach (var epoch in history)
+        {
+            writer.Write(epoch.Epoch);
+            writer.Write(epoch.LearningRate);
+            writer.Write(epoch.TrainLoss);
+            WriteOptional(writer, epoch.TrainAccuracy);
+            WriteOptional(writer, epoch.ValidationLoss);
+            WriteOptional(writer, epoch.ValidationAccuracy);
+            writer.Write(epoch.Elapsed.Ticks);
+        }
+    }
+
+    private static List<EpochResult> ReadHistory(BinaryReader reader, string path, int epochsDone)
+    {
+        var count = reader.ReadInt32();
+        if (count != epochsDone)
+        {
+            throw new InvalidDataFileException(path, $"records {count} epoch results for {epochsDone} epochs done");
+        }
+
+        var history = new List<EpochResult>();
+        for (var i = 0; i < count; i++)
+        {
+            history.Add(new EpochResult(reader.ReadInt32(), reader.ReadSingle(), reader.ReadSingle(), ReadOptional(reader), ReadOptional(reader), ReadOptional(reader), TimeSpan.FromTicks(reader.ReadInt64())));
+        }
+
+        return history;
+    }
+
+    private static void WriteOptional(BinaryWriter writer, float? value)
+    {
+        writer.Write(value.HasValue);
+        writer.Write(value.GetValueOrDefault());
+    }
+
+    private static float? ReadOptional(BinaryReader reader)
+    {
+        var present = reader.ReadBoolean();
+        var value = reader.ReadSingle();
+        return present ? value : null;
     }
 
     private static void WriteArray(BinaryWriter writer, float[] values)

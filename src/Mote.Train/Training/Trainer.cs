@@ -91,7 +91,7 @@ public sealed class Trainer
                 validationResult?.Accuracy,
                 clock.Elapsed);
             history.Add(result);
-            stoppedEarly = UpdateState(epoch, random, validationResult);
+            stoppedEarly = UpdateState(result, random, validationResult);
             if (_options.CheckpointPath is { } path)
             {
                 Checkpoint.Save(path, _network, _optimizer, State);
@@ -162,9 +162,10 @@ public sealed class Trainer
     }
 
     /// <summary>Records the epoch in <see cref="State"/>; returns whether early stopping ends the run.</summary>
-    private bool UpdateState(int epoch, SeededRandom random, Evaluation? validation)
+    private bool UpdateState(EpochResult result, SeededRandom random, Evaluation? validation)
     {
-        var state = State with { EpochsDone = epoch + 1, RandomState = random.State };
+        var epoch = result.Epoch;
+        var state = State with { EpochsDone = epoch + 1, RandomState = random.State, History = [.. State.History, result] };
         if (validation is not null)
         {
             state = validation.Loss < state.BestValidationLoss
