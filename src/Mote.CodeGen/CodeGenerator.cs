@@ -57,17 +57,33 @@ public static class CodeGenerator
             names.Reserve(parameter.Parameter);
         }
 
-        // Scratch (im2col rows) lives in the arena during its operator only, planned together with the activations.
+        // Scratch (im2col rows) lives in the arena during its operator only, planned together with the activations;
+        // so do the bands of the convolutions fused with the ADD after them, whose outputs are never stored whole.
         var scratch = subgraph.Operators
             .Select((op, i) => new ScratchRequest(i, OperatorEmitters.For(op.Type)!.ScratchBytes(subgraph, op)))
             .Where(r => r.Size > 0)
             .ToList();
-        var layout = ArenaLayout.Create(subgraph, scratch);
-        var context = new ModelContext(subgraph, layout, scratch, sourceName, names);
+        var pairs = FusedConv2DAddEmitter.Find(subgraph);
+        var fused = pairs.ToDictionary(f => f.Fusion.Producer);
+        var bands = pairs.Select((f, i) => (f.Fusion.Elided, Position: scratch.Count + i)).ToDictionary(b => b.Elided, b => b.Position);
+        var layout = ArenaLayout.Create(
+            subgraph,
+            [.. scratch, .. pairs.Select(f => new ScratchRequest(f.Fusion.Producer, f.BandBytes))],
+            new SearchPlanner(),
+            fusions: [.. pairs.Select(f => f.Fusion)]);
+        var context = new ModelContext(subgraph, layout, scratch, bands, sourceName, names);
         for (int i = 0; i < subgraph.Operators.Count; i++)
         {
             var op = subgraph.Operators[i];
             context.Body.Comment(LayerSummary(subgraph, op, i));
+            if (fused.TryGetValue(i, out var pair))
+            {
+                context.Body.Comment(LayerSummary(subgraph, subgraph.Operators[i + 1], i + 1) + ", fused: each band of rows is added in place");
+                pair.Emit(new LayerContext(context, i), new LayerContext(context, i + 1));
+                i++;
+                continue;
+            }
+
             OperatorEmitters.For(op.Type)!.Emit(new LayerContext(context, i));
         }
 

@@ -12,12 +12,25 @@ internal sealed class AddEmitter : IOperatorEmitter
 
     public void Emit(LayerContext layer)
     {
-        layer.UseRuntime("mote_add_s8.h", "mote_add_s8.c");
+        layer.UseRuntime(RuntimeFiles);
+        var parameters = Parameters(layer, firstInput: 0);
+        layer.Body.Line($"mote_add_s8({parameters}, {layer.InputRef(0)}, {layer.InputRef(1)}, {layer.OutputRef(0)});");
+    }
+
+    /// <summary>The runtime files of mote_add_s8.</summary>
+    public static string[] RuntimeFiles => ["mote_add_s8.h", "mote_add_s8.c"];
+
+    /// <summary>
+    /// Checks the ADD and defines its mote_add_params with input <paramref name="firstInput"/> (0 or 1) as the kernel's
+    /// input1 and the other as input2 (the sum is the same either way); returns a pointer expression to them.
+    /// </summary>
+    public static string Parameters(LayerContext layer, int firstInput)
+    {
         var options = layer.Operator.Options as AddSubOptions;
         layer.Require(options is not null, "options are missing");
         layer.Require(ActivationRange.IsSupported(options!.Activation), $"fused activation {options.Activation} is not supported");
-        var a = layer.Input(0);
-        var b = layer.Input(1);
+        var a = layer.Input(firstInput);
+        var b = layer.Input(1 - firstInput);
         var output = layer.Output(0);
         layer.RequireInt8(a, b, output);
         layer.Require(a.Shape == output.Shape && b.Shape == output.Shape, $"broadcasting {a.Shape} + {b.Shape} → {output.Shape} is not supported");
@@ -32,7 +45,7 @@ internal sealed class AddEmitter : IOperatorEmitter
         var result = QuantizedMultiplier.From(twiceMax / ((1 << LeftShift) * (double)outputScale));
         (int min, int max) = ActivationRange.Quantized(options.Activation, output.Type, outputScale, outputZeroPoint);
 
-        var parameters = layer.Params("mote_add_params",
+        return layer.Params("mote_add_params",
         [
             ("size", Int(checked((int)output.Shape.ElementCount))),
             ("left_shift", Int(LeftShift)),
@@ -48,6 +61,5 @@ internal sealed class AddEmitter : IOperatorEmitter
             ("activation_min", Int(min)),
             ("activation_max", Int(max)),
         ]);
-        layer.Body.Line($"mote_add_s8({parameters}, {layer.InputRef(0)}, {layer.InputRef(1)}, {layer.OutputRef(0)});");
     }
 }

@@ -15,14 +15,21 @@ internal sealed class ModelContext
 
     private readonly Dictionary<int, string> _constants = [];
     private readonly IReadOnlyList<ScratchRequest> _scratch;
+    private readonly IReadOnlyDictionary<int, int> _bands;
     private readonly List<string> _runtimeFiles = [CRuntime.CommonHeader];
 
-    /// <param name="scratch">The scratch requests <paramref name="layout"/> was planned with, at most one per operator.</param>
-    public ModelContext(Subgraph subgraph, ArenaLayout layout, IReadOnlyList<ScratchRequest> scratch, string source, CNameScope names)
+    /// <param name="scratch">The operators' scratch requests, at most one per operator, first in the list <paramref name="layout"/> was planned with.</param>
+    /// <param name="bands">
+    /// Tensors never stored whole (the output of a convolution fused with the ADD after it), each with the position in
+    /// that list of the scratch band that holds a part of it at a time.
+    /// </param>
+    public ModelContext(
+        Subgraph subgraph, ArenaLayout layout, IReadOnlyList<ScratchRequest> scratch, IReadOnlyDictionary<int, int> bands, string source, CNameScope names)
     {
         Subgraph = subgraph;
         Layout = layout;
         _scratch = scratch;
+        _bands = bands;
         Source = source;
         Names = names;
     }
@@ -59,8 +66,9 @@ internal sealed class ModelContext
     }
 
     /// <summary>
-    /// An int8_t* expression for an arena tensor, or the name of a constant tensor's array, written on first use
-    /// under a name from <paramref name="hint"/> (TFLite's fused tensor names are too long to be identifiers).
+    /// An int8_t* expression for an arena tensor (for a tensor never stored whole, its band), or the name of a
+    /// constant tensor's array, written on first use under a name from <paramref name="hint"/> (TFLite's fused tensor
+    /// names are too long to be identifiers).
     /// </summary>
     public string TensorRef(int tensorIndex, string hint)
     {
@@ -79,7 +87,7 @@ internal sealed class ModelContext
             return name;
         }
 
-        long offset = Layout.TensorOffset(tensorIndex);
+        long offset = _bands.TryGetValue(tensorIndex, out int band) ? Layout.ScratchOffset(band) : Layout.TensorOffset(tensorIndex);
         if (offset < 0)
         {
             throw new InvalidModelException(Source, $"tensor {tensorIndex} ({tensor.Name}) has no place in the arena");

@@ -13,6 +13,11 @@ namespace Mote.Runtime.Planning;
 /// a graph output. Every buffer is rounded up to <see cref="DefaultAlignment"/> bytes (16, as TFLM aligns), so every
 /// offset is a multiple of it.
 /// </para>
+/// <para>
+/// A code generator that fuses operators passes <see cref="InPlaceFusion"/>s: each fusion's elided tensor gets no
+/// buffer (its producer's band of it is scratch the generator requests), and the consumer's output shares the target's
+/// buffer. The interpreter fuses nothing.
+/// </para>
 /// </summary>
 public sealed class ArenaLayout
 {
@@ -70,17 +75,33 @@ public sealed class ArenaLayout
         Subgraph subgraph,
         IReadOnlyList<ScratchRequest> scratch,
         IMemoryPlanner planner,
-        int alignment = DefaultAlignment)
+        int alignment = DefaultAlignment,
+        IReadOnlyList<InPlaceFusion>? fusions = null)
     {
         ArgumentNullException.ThrowIfNull(subgraph);
         ArgumentNullException.ThrowIfNull(scratch);
         ArgumentNullException.ThrowIfNull(planner);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(alignment);
+        fusions ??= [];
+        var fusedSteps = new HashSet<int>();
+        foreach (var fusion in fusions)
+        {
+            if (!ReferenceEquals(fusion.Subgraph, subgraph) || !fusedSteps.Add(fusion.Producer) || !fusedSteps.Add(fusion.Consumer))
+            {
+                throw new ArgumentException($"fusion of operators {fusion.Producer} and {fusion.Consumer} is for another subgraph or overlaps another fusion", nameof(fusions));
+            }
+        }
 
         int tensorCount = subgraph.Tensors.Count;
         int lastStep = Math.Max(subgraph.Operators.Count - 1, 0);
         var (first, last) = Lifetimes(subgraph, lastStep);
-        int[] root = Aliases(subgraph, first, last);
+        foreach (var fusion in fusions)
+        {
+            first[fusion.Elided] = -1;
+            last[fusion.Elided] = -1;
+        }
+
+        int[] root = Aliases(subgraph, first, last, fusions);
 
         // One request per group of tensors sharing memory (keyed by the group's root tensor), then one per scratch.
         var requests = new List<BufferRequest>();
@@ -231,14 +252,21 @@ public sealed class ArenaLayout
         return (first, last);
     }
 
-    /// <summary>For every tensor, the tensor whose buffer it uses (itself unless an in-place operator made it share).</summary>
-    private static int[] Aliases(Subgraph subgraph, int[] first, int[] last)
+    /// <summary>For every tensor, the tensor whose buffer it uses (itself unless an in-place operator or a fusion made it share).</summary>
+    private static int[] Aliases(Subgraph subgraph, int[] first, int[] last, IReadOnlyList<InPlaceFusion> fusions)
     {
         int[] root = Enumerable.Range(0, subgraph.Tensors.Count).ToArray();
         var graphIo = new HashSet<int>(subgraph.Inputs);
         graphIo.UnionWith(subgraph.Outputs);
+        var fusedAt = fusions.ToDictionary(f => f.Consumer);
         for (int step = 0; step < subgraph.Operators.Count; step++)
         {
+            if (fusedAt.TryGetValue(step, out var fusion))
+            {
+                root[fusion.Output] = root[fusion.Target];
+                continue;
+            }
+
             var op = subgraph.Operators[step];
             foreach (int input in InPlaceOperators.CandidateInputs(subgraph, op))
             {
