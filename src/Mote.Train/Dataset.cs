@@ -6,7 +6,7 @@ namespace Mote.Train;
 /// Training items in memory: inputs as one flat NHWC array, and either class labels (classification) or target
 /// arrays (regression, autoencoders).
 /// </summary>
-public sealed class Dataset
+public sealed class Dataset : ISampleSource
 {
     public Dataset(float[] inputs, int[] itemShape, int[]? labels = null, float[]? targets = null)
     {
@@ -54,6 +54,31 @@ public sealed class Dataset
 
     /// <summary>An autoencoder's data: each item is its own target.</summary>
     public static Dataset Autoencoder(float[] inputs, int[] itemShape) => new(inputs, itemShape, targets: inputs);
+
+    /// <summary>
+    /// A stand-in for a source that is not in memory, for checks that look only at labels and target values: one
+    /// zero per item as input, the source's labels, no targets.
+    /// </summary>
+    internal static Dataset LabelsOf(ISampleSource source) => new(new float[source.Count], [1], source.Labels);
+
+    /// <summary>Items do not change from epoch to epoch: augmentation of in-memory items is the trainer's.</summary>
+    public void Read(ReadOnlySpan<int> indices, int epoch, TrainingBatch batch)
+    {
+        for (var i = 0; i < indices.Length; i++)
+        {
+            var item = indices[i];
+            Inputs.AsSpan(item * ItemSize, ItemSize).CopyTo(batch.Inputs.AsSpan(i * ItemSize));
+            if (Labels is { } labels)
+            {
+                batch.Labels[i] = labels[item];
+            }
+
+            if (Targets is { } targets)
+            {
+                targets.AsSpan(item * TargetSize, TargetSize).CopyTo(batch.Targets.AsSpan(i * TargetSize));
+            }
+        }
+    }
 
     /// <summary>The items at <paramref name="indices"/>, in that order.</summary>
     public Dataset Subset(ReadOnlySpan<int> indices)

@@ -1,13 +1,13 @@
 namespace Mote.Train;
 
-/// <summary>Reusable buffers for one batch gathered from a <see cref="Dataset"/>.</summary>
+/// <summary>Reusable buffers for one batch gathered from an <see cref="ISampleSource"/>.</summary>
 public sealed class TrainingBatch
 {
-    public TrainingBatch(Dataset dataset, int capacity)
+    public TrainingBatch(ISampleSource source, int capacity)
     {
-        Inputs = new float[capacity * dataset.ItemSize];
+        Inputs = new float[capacity * source.ItemSize];
         Labels = new int[capacity];
-        Targets = new float[capacity * dataset.TargetSize];
+        Targets = new float[capacity * source.TargetSize];
     }
 
     public float[] Inputs { get; }
@@ -18,23 +18,10 @@ public sealed class TrainingBatch
 
     public int Count { get; private set; }
 
-    /// <summary>Copies the items at <paramref name="indices"/> into the buffers.</summary>
-    public void Fill(Dataset dataset, ReadOnlySpan<int> indices)
+    /// <summary>Gathers the items at <paramref name="indices"/> (as they are in <paramref name="epoch"/>) into the buffers.</summary>
+    public void Fill(ISampleSource source, ReadOnlySpan<int> indices, int epoch = 0)
     {
         Count = indices.Length;
-        for (var i = 0; i < indices.Length; i++)
-        {
-            var item = indices[i];
-            dataset.Inputs.AsSpan(item * dataset.ItemSize, dataset.ItemSize).CopyTo(Inputs.AsSpan(i * dataset.ItemSize));
-            if (dataset.Labels is { } labels)
-            {
-                Labels[i] = labels[item];
-            }
-
-            if (dataset.Targets is { } targets)
-            {
-                targets.AsSpan(item * dataset.TargetSize, dataset.TargetSize).CopyTo(Targets.AsSpan(i * dataset.TargetSize));
-            }
-        }
+        source.Read(indices, epoch, this);
     }
 }

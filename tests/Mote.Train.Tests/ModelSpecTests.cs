@@ -51,6 +51,27 @@ public sealed class ModelSpecTests
     }
 
     [Fact]
+    public void The_augmentation_object_gives_audio_augmentation_for_audio_fields_only()
+    {
+        const string Audio = """
+            { "input": [49, 40, 1], "architecture": "ds_cnn", "classes": 2,
+              "training": { "augmentation": { "time_shift_ms": 100, "gain_db": 6, "noise_snr_db": [5, 15] } } }
+            """;
+        var audio = ModelSpec.Parse(Audio, "kws.json");
+        Assert.Equal(new Mote.Data.Audio.ClipAugmentation(100, 6f, 1f, 5f, 15f), audio.AudioAugmentation);
+        Assert.Null(audio.CreateOptions(null, 1, null).Augmentation);
+
+        var image = ModelSpec.Parse("""{ "input": [8, 8, 1], "architecture": "mlp", "classes": 2, "training": { "augmentation": { "shift": 1 } } }""", "image.json");
+        Assert.Null(image.AudioAugmentation);
+        Assert.Equal(new ImageAugmentation(1, false), image.CreateOptions(null, 1, null).Augmentation);
+
+        var bad = ModelSpec.Parse(Audio.Replace("[5, 15]", "[15, 5]", StringComparison.Ordinal), "bad.json");
+        var error = Assert.Throws<InvalidDataFileException>(() => bad.AudioAugmentation);
+        Assert.Equal("bad.json", error.Path);
+        Assert.Contains("noise_snr_db", error.Message);
+    }
+
+    [Fact]
     public void An_architecture_spec_builds_the_ready_made_network()
     {
         var network = ModelSpec.Parse("""{ "input": [49, 10, 1], "architecture": "ds_cnn", "classes": 12, "options": { "filters": 8, "blocks": 1 } }""", "kws.json").Build(1);

@@ -27,6 +27,7 @@ public static class TrainCommand
         var output = new Option<string>("--out") { Description = "Output folder for the log, checkpoint and model.", Required = true };
         var resume = new Option<bool>("--resume") { Description = "Continue from OUT/checkpoint.bin; the result is bit-identical to an uninterrupted run." };
         var seed = new Option<ulong>("--seed") { Description = "Seed for weights, shuffling and dropout.", DefaultValueFactory = _ => 1 };
+        var maxMemory = new Option<long?>("--max-memory") { Description = "Megabytes the data set may take in memory (default: half the memory available); larger IDX or WAV data is cached as features in OUT and streamed from disk, with the same result." };
         var command = new Command("train", "Train a model on a data set and export it as .tflite.\n\nExample:\n  mote train --model examples/fashion_cnn.json --data /usr/share/datasets/fashion-mnist --epochs 5 --out runs/fashion")
         {
             model,
@@ -35,16 +36,24 @@ public static class TrainCommand
             output,
             resume,
             seed,
+            maxMemory,
         };
-        command.SetAction(parse => Run(context, parse.GetValue(model), parse.GetValue(data)!, parse.GetValue(epochs), parse.GetValue(output)!, parse.GetValue(resume), parse.GetValue(seed)));
+        command.SetAction(parse => Run(context, parse.GetValue(model), parse.GetValue(data)!, parse.GetValue(epochs), parse.GetValue(output)!, parse.GetValue(resume), parse.GetValue(seed), parse.GetValue(maxMemory)));
         return command;
     }
 
-    private static int Run(CliContext context, string? specPath, string dataFolder, int? epochs, string outputFolder, bool resume, ulong seed)
+    private static int Run(CliContext context, string? specPath, string dataFolder, int? epochs, string outputFolder, bool resume, ulong seed, long? maxMemory)
     {
+        if (maxMemory < 0)
+        {
+            throw new UsageException($"--max-memory must be at least 0 megabytes, not {maxMemory}");
+        }
+
+        // Half of what the runtime may use leaves room for the network, its activations and the batch.
+        var memoryBudget = maxMemory is { } megabytes ? megabytes * 1048576 : GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
         try
         {
-            return Train(context, specPath, dataFolder, epochs, outputFolder, resume, seed);
+            return Train(context, specPath, dataFolder, epochs, outputFolder, resume, seed, memoryBudget);
         }
         catch (InvalidDataFileException e)
         {
@@ -52,7 +61,7 @@ public static class TrainCommand
         }
     }
 
-    private static int Train(CliContext context, string? givenSpec, string dataFolder, int? epochs, string outputFolder, bool resume, ulong seed)
+    private static int Train(CliContext context, string? givenSpec, string dataFolder, int? epochs, string outputFolder, bool resume, ulong seed, long memoryBudget)
     {
         var checkpoint = Path.Combine(outputFolder, RunFolder.CheckpointFile);
         if (resume && !File.Exists(checkpoint))
@@ -63,14 +72,15 @@ public static class TrainCommand
         var specPath = resume ? RunFolder.SpecForResume(outputFolder, givenSpec)
             : givenSpec ?? throw new UsageException("--model SPEC is required (only --resume can take the spec from the run folder)");
         var spec = ModelSpec.Load(specPath);
-        var data = TrainingData.Load(dataFolder, spec.ValidationFraction, seed);
+        Directory.CreateDirectory(outputFolder);
+        using var data = TrainingData.Open(dataFolder, spec.ValidationFraction, seed, memoryBudget, outputFolder, spec.AudioAugmentation);
         var (train, validation) = (data.Train, data.Validation);
         if (!train.ItemShape.SequenceEqual(spec.InputShape))
         {
             throw new UsageException($"{dataFolder}: items have shape [{string.Join(", ", train.ItemShape)}] but {specPath} expects [{string.Join(", ", spec.InputShape)}]");
         }
 
-        Directory.CreateDirectory(outputFolder);
+        context.Out.WriteLine($"data: {train.Count} training items, {data.Storage}");
         RunFolder.SaveSpec(outputFolder, specPath);
         var network = spec.Build(seed);
         var trainer = new Trainer(network, spec.CreateLoss(), spec.CreateOptimizer(), spec.CreateOptions(epochs, seed, checkpoint));

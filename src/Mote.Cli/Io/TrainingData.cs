@@ -2,6 +2,7 @@ using Mote.Data;
 using Mote.Data.Audio;
 using Mote.Graph;
 using Mote.Train;
+using Mote.Train.Sources;
 
 namespace Mote.Cli.Io;
 
@@ -43,27 +44,102 @@ public sealed record TrainingData(Dataset Train, Dataset? Validation, Dataset? T
     }
 
     /// <summary>The exported model, carrying the front end (if any) in its metadata.</summary>
-    public Model Annotate(Model model) => FrontEnd is null
+    public Model Annotate(Model model) => Annotate(model, FrontEnd);
+
+    internal static Model Annotate(Model model, AudioFrontEnd? frontEnd) => frontEnd is null
         ? model
-        : model with { Metadata = [.. model.Metadata, new MetadataEntry(AudioFrontEnd.MetadataKey, FrontEnd.ToJson())] };
+        : model with { Metadata = [.. model.Metadata, new MetadataEntry(AudioFrontEnd.MetadataKey, frontEnd.ToJson())] };
+
+    /// <summary>
+    /// The data for training, as <see cref="Load"/> reads it, but kept on disk when it would take more than
+    /// <paramref name="memoryBudget"/> bytes in memory: IDX images and WAV features are then written to feature files in
+    /// <paramref name="cacheFolder"/> and read batch by batch (<see cref="StreamedData"/>). With
+    /// <paramref name="audioAugmentation"/> (WAV data only) the training clips stay raw in memory and get their
+    /// features afresh every epoch.
+    /// </summary>
+    public static TrainingSources Open(string folder, double validationFraction, ulong seed, long memoryBudget, string cacheFolder, ClipAugmentation? audioAugmentation)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new InvalidDataFileException(folder, "no such data folder");
+        }
+
+        var wav = WavFolder.HoldsClasses(folder) || WavFolder.HoldsClasses(Path.Combine(folder, "train"));
+        if (audioAugmentation is not null)
+        {
+            return wav ? LoadAugmentedWav(folder, validationFraction, seed, audioAugmentation)
+                : throw new InvalidDataFileException(folder, "the spec's audio augmentation (time_shift_ms, gain_db, noise) needs WAV clips as data");
+        }
+
+        var bytes = wav ? StreamedData.WavFeatureBytes(folder, LoadFrontEnd(folder))
+            : VibrationCsvFolder.Holds(folder) ? 0 : StreamedData.IdxPixelBytes(folder);
+        if (bytes > memoryBudget)
+        {
+            return wav ? StreamedData.OpenWav(folder, LoadFrontEnd(folder), validationFraction, seed, cacheFolder, bytes, memoryBudget)
+                : StreamedData.OpenIdx(folder, validationFraction, seed, cacheFolder, bytes, memoryBudget);
+        }
+
+        var data = Load(folder, validationFraction, seed);
+        var held = new[] { data.Train, data.Validation, data.Test }.Sum(d => d is null ? 0L : d.Inputs.Length * (long)sizeof(float));
+        return new TrainingSources(data.Train, data.Validation, data.Test, data.FrontEnd, $"in memory ({Megabytes(held)})", []);
+    }
+
+    internal static bool HasIdxTest(string folder) =>
+        File.Exists(Path.Combine(folder, "t10k-labels-idx1-ubyte.gz")) || File.Exists(Path.Combine(folder, "t10k-labels-idx1-ubyte"));
+
+    internal static string Megabytes(long bytes) => $"{bytes / 1048576.0:F1} MB";
+
+    internal static AudioFrontEnd LoadFrontEnd(string folder)
+    {
+        var frontEndPath = Path.Combine(folder, FrontEndFile);
+        return File.Exists(frontEndPath) ? AudioFrontEnd.FromJson(File.ReadAllBytes(frontEndPath), frontEndPath) : new AudioFrontEnd();
+    }
+
+    /// <summary>WAV data with the training clips augmented every epoch; validation and test features in memory.</summary>
+    private static TrainingSources LoadAugmentedWav(string folder, double validationFraction, ulong seed, ClipAugmentation augmentation)
+    {
+        var frontEnd = LoadFrontEnd(folder);
+        var trainFolder = Path.Combine(folder, "train");
+        var storage = "in memory; training clips kept as raw audio and augmented before the front end every epoch";
+        if (!WavFolder.HoldsClasses(trainFolder))
+        {
+            var clips = WavFolder.Read(folder, frontEnd.SampleRate);
+            var split = DataSplit.Create(clips.Count, validationFraction, 0, seed);
+            var validation = split.Validation.Length > 0 ? Features(Select(clips, split.Validation), frontEnd) : null;
+            return new TrainingSources(Augmented(Select(clips, split.Train), frontEnd, augmentation, seed), validation, null, frontEnd, storage, []);
+        }
+
+        var train = WavFolder.Read(trainFolder, frontEnd.SampleRate);
+        Dataset? Optional(string name)
+        {
+            var path = Path.Combine(folder, name);
+            return WavFolder.HoldsClasses(path) ? Features(WavFolder.Read(path, frontEnd.SampleRate, train.ClassNames), frontEnd) : null;
+        }
+
+        return new TrainingSources(Augmented(train, frontEnd, augmentation, seed), Optional("validation"), Optional("test"), frontEnd, storage, []);
+    }
+
+    private static AugmentedClips Augmented(LabeledClips clips, AudioFrontEnd frontEnd, ClipAugmentation augmentation, ulong seed) =>
+        new(frontEnd, clips.Clips, clips.Labels, augmentation, seed);
+
+    private static LabeledClips Select(LabeledClips clips, int[] indices) =>
+        new(clips.ClassNames, [.. indices.Select(i => clips.Clips[i])], [.. indices.Select(i => clips.Labels[i])], [.. indices.Select(i => clips.Paths[i])]);
 
     private static TrainingData LoadIdx(string folder, double validationFraction, ulong seed)
     {
         var all = LabeledImages.LoadMnistFolder(folder, "train");
         var split = DataSplit.Create(all.Count, validationFraction, 0, seed);
-        var hasTest = File.Exists(Path.Combine(folder, "t10k-labels-idx1-ubyte.gz")) || File.Exists(Path.Combine(folder, "t10k-labels-idx1-ubyte"));
         return new TrainingData(
             Dataset.FromImages(all.Select(split.Train)),
             split.Validation.Length > 0 ? Dataset.FromImages(all.Select(split.Validation)) : null,
-            hasTest ? Dataset.FromImages(LabeledImages.LoadMnistFolder(folder, "t10k")) : null,
+            HasIdxTest(folder) ? Dataset.FromImages(LabeledImages.LoadMnistFolder(folder, "t10k")) : null,
             null,
             null);
     }
 
     private static TrainingData LoadWav(string folder, double validationFraction, ulong seed)
     {
-        var frontEndPath = Path.Combine(folder, FrontEndFile);
-        var frontEnd = File.Exists(frontEndPath) ? AudioFrontEnd.FromJson(File.ReadAllBytes(frontEndPath), frontEndPath) : new AudioFrontEnd();
+        var frontEnd = LoadFrontEnd(folder);
         var trainFolder = Path.Combine(folder, "train");
         if (!WavFolder.HoldsClasses(trainFolder))
         {
@@ -84,6 +160,6 @@ public sealed record TrainingData(Dataset Train, Dataset? Validation, Dataset? T
     }
 
     /// <summary>Features as [frames, channels, 1] items, the layout a 2-D convolution over the spectrogram reads.</summary>
-    private static Dataset Features(LabeledClips clips, AudioFrontEnd frontEnd) =>
+    internal static Dataset Features(LabeledClips clips, AudioFrontEnd frontEnd) =>
         new(ClipFeatures.Compute(frontEnd, clips.Clips), [frontEnd.Frames, frontEnd.MicroSpeech.NumChannels, 1], clips.Labels);
 }

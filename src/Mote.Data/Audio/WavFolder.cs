@@ -22,6 +22,16 @@ public static class WavFolder
     /// </summary>
     public static LabeledClips Read(string folder, int sampleRate, IReadOnlyList<string>? classNames = null)
     {
+        var listing = List(folder, classNames);
+
+        // One file after the other, so a bad file is always reported the same way and the first one is named.
+        var clips = listing.Paths.Select(p => WavFile.Read(p, sampleRate).Samples).ToArray();
+        return new LabeledClips(listing.ClassNames, clips, listing.Labels, listing.Paths);
+    }
+
+    /// <summary>The clips <see cref="Read"/> would read, in its order, with their labels, without reading them.</summary>
+    public static WavListing List(string folder, IReadOnlyList<string>? classNames = null)
+    {
         if (!Directory.Exists(folder))
         {
             throw new InvalidDataFileException(folder, "no such folder");
@@ -60,9 +70,7 @@ public static class WavFolder
             }
         }
 
-        // One file after the other, so a bad file is always reported the same way and the first one is named.
-        var clips = paths.Select(p => WavFile.Read(p, sampleRate).Samples).ToArray();
-        return new LabeledClips(names, clips, [.. labels], [.. paths]);
+        return new WavListing(names, [.. paths], [.. labels]);
     }
 
     private static IEnumerable<string> WavFiles(string folder) =>

@@ -25,16 +25,50 @@ public static class IdxReader
     /// <summary>Reads from a stream; <paramref name="name"/> names the input in error messages.</summary>
     public static IdxArray Read(Stream stream, string name)
     {
-        var source = IsGzip(stream) ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true) : stream;
+        using var payload = OpenPayload(stream, name, MaxDataBytes);
+        var data = ReadExactly(payload, (int)payload.Bytes);
+        payload.CheckEnd();
+        return new IdxArray(payload.Type, payload.Dimensions, data);
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> and reads its header, leaving the stream at the first data byte, for a caller
+    /// that reads the payload piece by piece; the payload may be larger than any array.
+    /// </summary>
+    public static IdxPayload OpenPayload(string path)
+    {
+        var file = OpenOrThrow(path);
         try
         {
-            return ReadPlain(source, name);
+            return OpenPayload(file, path, long.MaxValue, ownsStream: true);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    private static IdxPayload OpenPayload(Stream stream, string name, long maxBytes, bool ownsStream = false)
+    {
+        var source = IsGzip(stream) ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: !ownsStream) : stream;
+        try
+        {
+            var (type, dimensions, bytes) = ReadHeader(source, name, maxBytes);
+            return new IdxPayload(source, name, type, dimensions, bytes, disposeStream: source != stream || ownsStream);
         }
         catch (InvalidDataException e)
         {
+            DisposeIfOwned();
             throw new InvalidDataFileException(name, $"corrupt gzip data ({e.Message})");
         }
-        finally
+        catch
+        {
+            DisposeIfOwned();
+            throw;
+        }
+
+        void DisposeIfOwned()
         {
             if (source != stream)
             {
@@ -68,7 +102,7 @@ public static class IdxReader
         return read == 2 && head[0] == 0x1F && head[1] == 0x8B;
     }
 
-    private static IdxArray ReadPlain(Stream stream, string name)
+    private static (IdxElementType Type, int[] Dimensions, long Bytes) ReadHeader(Stream stream, string name, long maxBytes)
     {
         Span<byte> magic = stackalloc byte[4];
         if (stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false) < 4)
@@ -110,25 +144,19 @@ public static class IdxReader
                 throw new InvalidDataFileException(name, $"dimension {i} is negative ({dimensions[i]})");
             }
 
+            // Dimensions are below 2^31 and there are at most 8 of them: stop before the product can overflow.
             bytes *= dimensions[i];
-            if (bytes > MaxDataBytes)
+            if (bytes > maxBytes || bytes > int.MaxValue * 256L)
             {
-                throw new InvalidDataFileException(name, $"dimensions [{string.Join(", ", dimensions[..(i + 1)])}...] need more than {MaxDataBytes} bytes");
+                throw new InvalidDataFileException(name, $"dimensions [{string.Join(", ", dimensions[..(i + 1)])}...] need more than {Math.Min(maxBytes, int.MaxValue * 256L)} bytes");
             }
         }
 
-        var data = ReadExactly(stream, (int)bytes, name);
-        Span<byte> probe = stackalloc byte[1];
-        if (stream.Read(probe) != 0)
-        {
-            throw new InvalidDataFileException(name, $"trailing bytes after the {bytes} data bytes that dimensions [{string.Join(", ", dimensions)}] call for");
-        }
-
-        return new IdxArray(type, dimensions, data);
+        return (type, dimensions, bytes);
     }
 
     /// <summary>Reads the payload in growing chunks, so a header that lies about the size cannot force a huge allocation.</summary>
-    private static byte[] ReadExactly(Stream stream, int count, string name)
+    private static byte[] ReadExactly(IdxPayload payload, int count)
     {
         var buffer = new byte[Math.Min(count, InitialChunk)];
         var filled = 0;
@@ -139,13 +167,8 @@ public static class IdxReader
                 Array.Resize(ref buffer, (int)Math.Min(count, 2L * buffer.Length));
             }
 
-            var read = stream.Read(buffer, filled, buffer.Length - filled);
-            if (read == 0)
-            {
-                throw new InvalidDataFileException(name, $"file holds {filled} data bytes but its dimensions call for {count}");
-            }
-
-            filled += read;
+            payload.ReadExactly(buffer.AsSpan(filled));
+            filled = buffer.Length;
         }
 
         return buffer;

@@ -16,18 +16,31 @@ public sealed record LabeledImages(float[] Pixels, int[] Labels, int Height, int
     public static LabeledImages LoadIdx(string imagesPath, string labelsPath)
     {
         var images = IdxReader.Read(imagesPath);
-        if (images.Type != IdxElementType.UInt8 || images.Dimensions.Length != 3)
-        {
-            throw new InvalidDataFileException(imagesPath, $"expected uint8 images of rank 3 (count, height, width), found {images.Type} of rank {images.Dimensions.Length}");
-        }
+        CheckImages(imagesPath, images.Type, images.Dimensions);
+        var labels = ReadLabels(labelsPath, images.Dimensions[0], imagesPath);
+        return new LabeledImages(images.ToSingles(PixelScale), labels, images.Dimensions[1], images.Dimensions[2], 1);
+    }
 
+    /// <summary>Pixels are bytes; the trainer sees them scaled to [0, 1].</summary>
+    internal const float PixelScale = 1f / 255f;
+
+    internal static void CheckImages(string imagesPath, IdxElementType type, int[] dimensions)
+    {
+        if (type != IdxElementType.UInt8 || dimensions.Length != 3)
+        {
+            throw new InvalidDataFileException(imagesPath, $"expected uint8 images of rank 3 (count, height, width), found {type} of rank {dimensions.Length}");
+        }
+    }
+
+    internal static int[] ReadLabels(string labelsPath, int imageCount, string imagesPath)
+    {
         var labels = IdxReader.Read(labelsPath);
-        if (labels.Dimensions.Length != 1 || labels.Dimensions[0] != images.Dimensions[0])
+        if (labels.Dimensions.Length != 1 || labels.Dimensions[0] != imageCount)
         {
-            throw new InvalidDataFileException(labelsPath, $"expected {images.Dimensions[0]} labels (one per image in {imagesPath}), found dimensions [{string.Join(", ", labels.Dimensions)}]");
+            throw new InvalidDataFileException(labelsPath, $"expected {imageCount} labels (one per image in {imagesPath}), found dimensions [{string.Join(", ", labels.Dimensions)}]");
         }
 
-        return new LabeledImages(images.ToSingles(1f / 255f), labels.ToInt32s(), images.Dimensions[1], images.Dimensions[2], 1);
+        return labels.ToInt32s();
     }
 
     /// <summary>
@@ -52,7 +65,7 @@ public sealed record LabeledImages(float[] Pixels, int[] Labels, int Height, int
         return this with { Pixels = pixels, Labels = labels };
     }
 
-    private static string Find(string directory, string stem)
+    internal static string Find(string directory, string stem)
     {
         foreach (var candidate in new[] { stem + ".gz", stem })
         {

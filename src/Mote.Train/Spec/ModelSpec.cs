@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mote.Data;
+using Mote.Data.Audio;
 using Mote.Data.Augmentation;
 using Mote.Graph;
 using Mote.Train.Losses;
@@ -15,6 +16,8 @@ namespace Mote.Train.Spec;
 /// </summary>
 public sealed class ModelSpec
 {
+    private static readonly string[] s_audioAugmentationFields = ["time_shift_ms", "gain_db", "noise_probability", "noise_snr_db"];
+
     private readonly JsonElement _root;
     private readonly string _source;
 
@@ -140,10 +143,10 @@ public sealed class ModelSpec
         };
     }
 
-    /// <summary>Image shifts and flips from the training section's "augmentation" object, or null without one.</summary>
+    /// <summary>Image shifts and flips from the training section's "augmentation" object, or null when it asks for none.</summary>
     private ImageAugmentation? CreateAugmentation()
     {
-        if (Training.ValueKind != JsonValueKind.Object || !Training.TryGetProperty("augmentation", out var augmentation))
+        if (!TryGetAugmentation(out var augmentation) || !(augmentation.TryGetProperty("shift", out _) || augmentation.TryGetProperty("horizontal_flip", out _)))
         {
             return null;
         }
@@ -160,6 +163,43 @@ public sealed class ModelSpec
         }
 
         return new ImageAugmentation(shift, Bool(augmentation, "horizontal_flip") ?? false);
+    }
+
+    /// <summary>
+    /// The waveform augmentation for WAV data from the "augmentation" object ("time_shift_ms", "gain_db",
+    /// "noise_probability", "noise_snr_db": [min, max]), or null when it asks for none.
+    /// </summary>
+    public ClipAugmentation? AudioAugmentation
+    {
+        get
+        {
+            if (!TryGetAugmentation(out var augmentation) || !s_audioAugmentationFields.Any(f => augmentation.TryGetProperty(f, out _)))
+            {
+                return null;
+            }
+
+            var shift = Int(augmentation, "time_shift_ms") ?? 0;
+            var gain = Float(augmentation, "gain_db") ?? 0f;
+            var probability = Float(augmentation, "noise_probability") ?? (augmentation.TryGetProperty("noise_snr_db", out _) ? 1f : 0f);
+            var snr = FloatArray(augmentation, "noise_snr_db") ?? [10f, 20f];
+            if (shift < 0 || !(gain >= 0) || !(probability is >= 0 and <= 1))
+            {
+                throw Error("augmentation \"time_shift_ms\" and \"gain_db\" must be at least 0 and \"noise_probability\" between 0 and 1");
+            }
+
+            if (snr is not [var low, var high] || !(low <= high))
+            {
+                throw Error("augmentation \"noise_snr_db\" must be [min, max] in decibels");
+            }
+
+            return new ClipAugmentation(shift, gain, probability, low, high);
+        }
+    }
+
+    private bool TryGetAugmentation(out JsonElement augmentation)
+    {
+        augmentation = default;
+        return Training.ValueKind == JsonValueKind.Object && Training.TryGetProperty("augmentation", out augmentation) && augmentation.ValueKind == JsonValueKind.Object;
     }
 
     /// <summary>Fraction of the training data held out for validation (default 0.1).</summary>
@@ -237,6 +277,11 @@ public sealed class ModelSpec
 
     private static bool? Bool(JsonElement e, string field) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(field, out var v) && v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : null;
+
+    private float[]? FloatArray(JsonElement e, string field) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(field, out var v) && v.ValueKind == JsonValueKind.Array
+            ? [.. v.EnumerateArray().Select(d => d.ValueKind == JsonValueKind.Number ? d.GetSingle() : throw Error($"\"{field}\" must hold numbers"))]
+            : null;
 
     private int[]? IntArray(JsonElement e, string field) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(field, out var v) && v.ValueKind == JsonValueKind.Array

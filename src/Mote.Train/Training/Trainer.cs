@@ -32,7 +32,7 @@ public sealed class Trainer
     /// <summary>Continues from a checkpoint written by an earlier run with the same network, optimizer and options.</summary>
     public void Resume(string checkpointPath) => State = Checkpoint.Load(checkpointPath, _network, _optimizer);
 
-    public TrainingResult Fit(Dataset train, Dataset? validation = null, Action<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    public TrainingResult Fit(ISampleSource train, ISampleSource? validation = null, Action<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         _loss.CheckData(train, _network.OutputSize);
         if (validation is not null)
@@ -65,7 +65,7 @@ public sealed class Trainer
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var start = b * batchSize;
-                batch.Fill(train, order.AsSpan(start, Math.Min(batchSize, train.Count - start)));
+                batch.Fill(train, order.AsSpan(start, Math.Min(batchSize, train.Count - start)), epoch);
                 Augment(batch, train, random);
                 var context = new LayerContext(batch.Count, Training: true, random);
                 var output = _network.Forward(batch.Inputs, context);
@@ -103,7 +103,7 @@ public sealed class Trainer
         return new TrainingResult(history, stoppedEarly, State.BestEpoch);
     }
 
-    private void Augment(TrainingBatch batch, Dataset train, SeededRandom random)
+    private void Augment(TrainingBatch batch, ISampleSource train, SeededRandom random)
     {
         if (_options.Augmentation is not { } augmentation)
         {
@@ -117,7 +117,7 @@ public sealed class Trainer
     }
 
     /// <summary>Mean loss and accuracy in inference mode (running BatchNorm statistics, no dropout).</summary>
-    public Evaluation Evaluate(Dataset data, int batchSize = 256)
+    public Evaluation Evaluate(ISampleSource data, int batchSize = 256)
     {
         _loss.CheckData(data, _network.OutputSize);
         var outputSize = _network.OutputSize;

@@ -30,6 +30,11 @@ public sealed class WavFolderTests : IDisposable
         Assert.Equal(new short[] { 1, 2 }, clips.Clips[1]);
         Assert.EndsWith("a.wav", clips.Paths[1]);
         Assert.True(WavFolder.HoldsClasses(_folder));
+
+        var listing = WavFolder.List(_folder);
+        Assert.Equal(clips.ClassNames, listing.ClassNames);
+        Assert.Equal(clips.Paths, listing.Paths);
+        Assert.Equal(clips.Labels, listing.Labels);
     }
 
     [Fact]
