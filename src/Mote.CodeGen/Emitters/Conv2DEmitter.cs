@@ -8,7 +8,7 @@ namespace Mote.CodeGen.Emitters;
 /// </summary>
 internal sealed class Conv2DEmitter : IOperatorEmitter
 {
-    /// <summary>Two im2col rows (filter height × width × depth bytes each), unless the filter is 1x1 (then never padded).</summary>
+    /// <summary>Scratch for mote_conv2d_s8 (see mote_conv2d_s8.h), 0 when the filter's shape is unknown.</summary>
     public long ScratchBytes(Subgraph subgraph, Operator op)
     {
         if (op.Inputs.Count < 2 || op.Inputs[1] < 0)
@@ -17,13 +17,15 @@ internal sealed class Conv2DEmitter : IOperatorEmitter
         }
 
         var filter = subgraph.Tensors[op.Inputs[1]].Shape;
-        if (filter.Rank != 4 || !filter.IsFullyKnown || (filter[1] == 1 && filter[2] == 1))
-        {
-            return 0;
-        }
-
-        return 2L * filter[1] * filter[2] * filter[3];
+        return filter.Rank == 4 && filter.IsFullyKnown ? KernelScratchBytes(filter[1], filter[2], filter[3]) : 0;
     }
+
+    /// <summary>
+    /// The scratch mote_conv2d_s8 needs for a filter of this shape: two im2col rows, none for a 1x1 filter (which reads
+    /// its input in place).
+    /// </summary>
+    internal static long KernelScratchBytes(int filterHeight, int filterWidth, int filterDepth) =>
+        filterHeight == 1 && filterWidth == 1 ? 0 : 2L * filterHeight * filterWidth * filterDepth;
 
     public void Emit(LayerContext layer)
     {

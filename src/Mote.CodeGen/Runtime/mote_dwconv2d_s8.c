@@ -13,76 +13,152 @@ static void mote_window(int32_t origin, int32_t dilation, int32_t size, int32_t 
     *end = past < *start ? *start : (past < filter ? past : filter);
 }
 
-/* Sums over the taps [fy_start, fy_end) x [fx_start, fx_end) of w * (in + input_offset) for the `width` (1 to 4)
-   channels at in and w, which point at the window's first tap; bias and requantization follow in the caller. */
-static void mote_dw_taps(const mote_conv_params* p, const int8_t* in, const int8_t* w, int32_t taps_y, int32_t taps_x, int32_t width, int32_t acc[4])
+/* Where the taps of one output pixel are: the first tap inside the image, how many rows and columns of taps are
+   inside, and the steps that move from tap to tap in the input and in the filter. */
+typedef struct
 {
-    const int32_t depth = p->output_depth;
-    const int32_t in_step_x = p->dilation_width * depth;
-    const int32_t in_step_y = p->dilation_height * p->input_width * depth;
-    const int32_t w_step_y = p->filter_width * depth;
-    int32_t a0 = 0;
-    int32_t a1 = 0;
-    int32_t a2 = 0;
-    int32_t a3 = 0;
-    int32_t fy, fx, j;
-    if (width == 4)
-    {
+    const int8_t* input;
+    const int8_t* filter;
+    int32_t rows;
+    int32_t cols;
+    int32_t input_step;     /* to the next column */
+    int32_t input_row_skip; /* from past the last column to the next row's first */
+    int32_t filter_row_skip;
+} mote_dw_window;
+
+/* What the per-pixel code reads of the parameters, copied once: an int8_t store may alias any object, so fields read
+   through the parameter pointer inside the loops would be loaded again after every output byte. */
+typedef struct
+{
+    const int32_t* bias;
+    const int32_t* multipliers;
+    const int32_t* shifts;
+    int32_t depth;
+    int32_t input_offset;
+    int32_t output_offset;
+    int32_t activation_min;
+    int32_t activation_max;
+} mote_dw_layer;
+
+/* Four channels of one tap (x and y point at its first channel): one word of input and one of weights. */
+static inline void mote_dw_tap(const int8_t* x, const int8_t* y, int32_t input_offset, int32_t* a0, int32_t* a1, int32_t* a2, int32_t* a3)
+{
 #if MOTE_USE_DSP
-        const int32_t offsets = mote_pair(p->input_offset);
-#endif
-        for (fy = 0; fy < taps_y; fy++, in += in_step_y, w += w_step_y)
-        {
-            const int8_t* x = in;
-            const int8_t* y = w;
-            for (fx = 0; fx < taps_x; fx++, x += in_step_x, y += depth)
-            {
-#if MOTE_USE_DSP
-                const uint32_t xs = mote_load4(x);
-                const uint32_t ys = mote_load4(y);
-                const int32_t xeven = mote_lanes02_plus(xs, offsets);
-                const int32_t xodd = mote_lanes13_plus(xs, offsets);
-                const int32_t yeven = mote_lanes02(ys);
-                const int32_t yodd = mote_lanes13(ys);
-                a0 = __smlabb(yeven, xeven, a0);
-                a2 = __smlatt(yeven, xeven, a2);
-                a1 = __smlabb(yodd, xodd, a1);
-                a3 = __smlatt(yodd, xodd, a3);
+    const uint32_t xs = mote_load4(x);
+    const uint32_t ys = mote_load4(y);
+    const int32_t offsets = mote_pair(input_offset);
+    const int32_t xeven = mote_lanes02_plus(xs, offsets);
+    const int32_t xodd = mote_lanes13_plus(xs, offsets);
+    const int32_t yeven = mote_lanes02(ys);
+    const int32_t yodd = mote_lanes13(ys);
+    *a0 = __smlabb(yeven, xeven, *a0);
+    *a2 = __smlatt(yeven, xeven, *a2);
+    *a1 = __smlabb(yodd, xodd, *a1);
+    *a3 = __smlatt(yodd, xodd, *a3);
 #else
-                a0 += y[0] * (x[0] + p->input_offset);
-                a1 += y[1] * (x[1] + p->input_offset);
-                a2 += y[2] * (x[2] + p->input_offset);
-                a3 += y[3] * (x[3] + p->input_offset);
+    *a0 += y[0] * (x[0] + input_offset);
+    *a1 += y[1] * (x[1] + input_offset);
+    *a2 += y[2] * (x[2] + input_offset);
+    *a3 += y[3] * (x[3] + input_offset);
 #endif
-            }
+}
+
+/* One channel over the window's taps, for the channels left over by groups of four. */
+static int32_t mote_dw_one(const mote_dw_window* win, const int8_t* x, const int8_t* y, int32_t depth, int32_t input_offset)
+{
+    int32_t acc = 0;
+    int32_t fy, fx;
+    for (fy = 0; fy < win->rows; fy++, x += win->input_row_skip, y += win->filter_row_skip)
+    {
+        for (fx = 0; fx < win->cols; fx++, x += win->input_step, y += depth)
+        {
+            acc += *y * (*x + input_offset);
         }
     }
-    else
+
+    return acc;
+}
+
+static inline int8_t mote_dw_output(const mote_dw_layer* l, int32_t acc, int32_t c)
+{
+    return mote_output_s8(acc, l->multipliers[c], l->shifts[c], l->output_offset, l->activation_min, l->activation_max);
+}
+
+/* Every channel of one output pixel, four at a time. A whole 3x3 window (most pixels of most depthwise layers)
+   takes a path with its columns written out; a clipped one walks the window's rows and columns. */
+static void mote_dw_pixel(const mote_dw_layer* l, const mote_dw_window* win, int8_t* out)
+{
+    const int32_t depth = l->depth;
+    const int32_t input_offset = l->input_offset;
+    const int32_t step = win->input_step;
+    const int32_t full3 = win->rows == 3 && win->cols == 3;
+    int32_t c = 0;
+    for (; c + 4 <= depth; c += 4)
     {
-        for (fy = 0; fy < taps_y; fy++, in += in_step_y, w += w_step_y)
+        const int8_t* x = win->input + c;
+        const int8_t* y = win->filter + c;
+        int32_t a0 = 0;
+        int32_t a1 = 0;
+        int32_t a2 = 0;
+        int32_t a3 = 0;
+        int32_t fy, fx;
+        if (l->bias != NULL)
         {
-            for (fx = 0; fx < taps_x; fx++)
+            a0 = l->bias[c];
+            a1 = l->bias[c + 1];
+            a2 = l->bias[c + 2];
+            a3 = l->bias[c + 3];
+        }
+
+        if (full3)
+        {
+            for (fy = 0; fy < 3; fy++, x += win->input_row_skip + 3 * step, y += 3 * depth)
             {
-                for (j = 0; j < width; j++)
+                mote_dw_tap(x, y, input_offset, &a0, &a1, &a2, &a3);
+                mote_dw_tap(x + step, y + depth, input_offset, &a0, &a1, &a2, &a3);
+                mote_dw_tap(x + 2 * step, y + 2 * depth, input_offset, &a0, &a1, &a2, &a3);
+            }
+        }
+        else
+        {
+            for (fy = 0; fy < win->rows; fy++, x += win->input_row_skip, y += win->filter_row_skip)
+            {
+                for (fx = 0; fx < win->cols; fx++, x += step, y += depth)
                 {
-                    acc[j] += w[fx * depth + j] * (in[fx * in_step_x + j] + p->input_offset);
+                    mote_dw_tap(x, y, input_offset, &a0, &a1, &a2, &a3);
                 }
             }
         }
 
-        return;
+        out[c] = mote_dw_output(l, a0, c);
+        out[c + 1] = mote_dw_output(l, a1, c + 1);
+        out[c + 2] = mote_dw_output(l, a2, c + 2);
+        out[c + 3] = mote_dw_output(l, a3, c + 3);
     }
 
-    acc[0] = a0;
-    acc[1] = a1;
-    acc[2] = a2;
-    acc[3] = a3;
+    for (; c < depth; c++)
+    {
+        const int32_t acc = mote_dw_one(win, win->input + c, win->filter + c, depth, input_offset) + (l->bias != NULL ? l->bias[c] : 0);
+        out[c] = mote_dw_output(l, acc, c);
+    }
 }
 
 void mote_dwconv2d_s8(const mote_conv_params* p, const int8_t* input, const int8_t* filter, const int32_t* bias, int8_t* output)
 {
     const int32_t depth = p->output_depth;
-    int32_t b, oy, ox, c, j;
+    int8_t* out = output;
+    mote_dw_layer layer;
+    mote_dw_window win;
+    int32_t b, oy, ox;
+    layer.bias = bias;
+    layer.multipliers = p->multipliers;
+    layer.shifts = p->shifts;
+    layer.depth = depth;
+    layer.input_offset = p->input_offset;
+    layer.output_offset = p->output_offset;
+    layer.activation_min = p->activation_min;
+    layer.activation_max = p->activation_max;
+    win.input_step = p->dilation_width * depth;
     for (b = 0; b < p->batches; b++)
     {
         for (oy = 0; oy < p->output_height; oy++)
@@ -90,30 +166,20 @@ void mote_dwconv2d_s8(const mote_conv_params* p, const int8_t* input, const int8
             const int32_t in_y_origin = oy * p->stride_height - p->pad_height;
             int32_t fy_start, fy_end;
             mote_window(in_y_origin, p->dilation_height, p->input_height, p->filter_height, &fy_start, &fy_end);
-            for (ox = 0; ox < p->output_width; ox++)
+            for (ox = 0; ox < p->output_width; ox++, out += depth)
             {
                 const int32_t in_x_origin = ox * p->stride_width - p->pad_width;
-                int8_t* out = output + ((b * p->output_height + oy) * p->output_width + ox) * depth;
                 int32_t fx_start, fx_end;
-                int32_t first_tap, empty;
                 mote_window(in_x_origin, p->dilation_width, p->input_width, p->filter_width, &fx_start, &fx_end);
-                /* With no tap inside the image only the bias remains (and the first tap's address is not formed). */
-                empty = fy_start == fy_end || fx_start == fx_end;
-                first_tap = empty ? 0
-                    : ((b * p->input_height + in_y_origin + p->dilation_height * fy_start) * p->input_width + in_x_origin + p->dilation_width * fx_start) * depth;
-                for (c = 0; c < depth; c += 4)
-                {
-                    /* The last group may be narrower than four channels. */
-                    const int32_t width = depth - c < 4 ? depth - c : 4;
-                    int32_t acc[4] = { 0, 0, 0, 0 };
-                    mote_dw_taps(p, input + first_tap + c, filter + (empty ? 0 : (fy_start * p->filter_width + fx_start) * depth) + c,
-                        empty ? 0 : fy_end - fy_start, fx_end - fx_start, width, acc);
-                    for (j = 0; j < width; j++)
-                    {
-                        const int32_t total = acc[j] + (bias != NULL ? bias[c + j] : 0);
-                        out[c + j] = mote_output_s8(total, p->multipliers[c + j], p->shifts[c + j], p->output_offset, p->activation_min, p->activation_max);
-                    }
-                }
+                /* With no tap inside the image only the bias remains (and no tap's address is formed). */
+                win.rows = fx_start == fx_end ? 0 : fy_end - fy_start;
+                win.cols = fx_end - fx_start;
+                win.input = win.rows == 0 ? input
+                    : input + ((b * p->input_height + in_y_origin + p->dilation_height * fy_start) * p->input_width + in_x_origin + p->dilation_width * fx_start) * depth;
+                win.filter = filter + (fy_start * p->filter_width + fx_start) * depth;
+                win.input_row_skip = (p->dilation_height * p->input_width - p->dilation_width * win.cols) * depth;
+                win.filter_row_skip = (p->filter_width - win.cols) * depth;
+                mote_dw_pixel(&layer, &win, out);
             }
         }
     }
