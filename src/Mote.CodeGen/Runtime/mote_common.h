@@ -6,8 +6,10 @@
 
 #if defined(__GNUC__)
 #define MOTE_ALIGNED(n) __attribute__((aligned(n)))
+#define MOTE_NOINLINE __attribute__((noinline))
 #else
 #define MOTE_ALIGNED(n)
+#define MOTE_NOINLINE
 #endif
 
 /* x * 2^n with two's-complement wrap-around, as the interpreter's int arithmetic (a signed left shift could be undefined). */

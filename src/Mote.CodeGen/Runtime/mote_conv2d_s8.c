@@ -5,7 +5,8 @@
 #include "mote_gemm_s8.h"
 
 /* The filter_depth channels from channel_start of every tap of output pixel `pixel`, in filter order; taps outside
-   the image read as the input zero point. Returns the row. */
+   the image read as the input zero point. Each filter row is clipped to the image once; with dilation 1 and one
+   group, the taps of a clipped row are contiguous in the input and are copied in one run. Returns the row. */
 static const int8_t* mote_im2col(const mote_conv_params* p, const int8_t* input, int32_t pixel, int32_t channel_start, int8_t* row)
 {
     const int32_t ox = pixel % p->output_width;
@@ -13,21 +14,70 @@ static const int8_t* mote_im2col(const mote_conv_params* p, const int8_t* input,
     const int32_t b = pixel / p->output_width / p->output_height;
     const int32_t in_y_origin = oy * p->stride_height - p->pad_height;
     const int32_t in_x_origin = ox * p->stride_width - p->pad_width;
+    const int32_t depth = p->filter_depth;
+    const int32_t row_bytes = p->filter_width * depth;
+    const int32_t contiguous = p->dilation_width == 1 && depth == p->input_depth;
     const int8_t zero_point = (int8_t)-p->input_offset;
+    /* The columns of taps inside the image, [fx_start, fx_end), the same for every filter row. */
+    int32_t fx_start = 0;
+    int32_t fx_end = p->filter_width;
     int8_t* out = row;
-    int32_t fy, fx, c;
-    for (fy = 0; fy < p->filter_height; fy++)
+    int32_t fy, fx, k;
+    while (fx_start < fx_end && in_x_origin + p->dilation_width * fx_start < 0)
+    {
+        fx_start++;
+    }
+
+    while (fx_end > fx_start && in_x_origin + p->dilation_width * (fx_end - 1) >= p->input_width)
+    {
+        fx_end--;
+    }
+
+    for (fy = 0; fy < p->filter_height; fy++, out += row_bytes)
     {
         const int32_t iy = in_y_origin + p->dilation_height * fy;
-        for (fx = 0; fx < p->filter_width; fx++, out += p->filter_depth)
+        const int8_t* in;
+        if (iy < 0 || iy >= p->input_height || fx_start == fx_end)
         {
-            const int32_t ix = in_x_origin + p->dilation_width * fx;
-            const int32_t inside = iy >= 0 && iy < p->input_height && ix >= 0 && ix < p->input_width;
-            const int8_t* in = inside ? input + ((b * p->input_height + iy) * p->input_width + ix) * p->input_depth + channel_start : NULL;
-            for (c = 0; c < p->filter_depth; c++)
+            for (k = 0; k < row_bytes; k++)
             {
-                out[c] = inside ? in[c] : zero_point;
+                out[k] = zero_point;
             }
+
+            continue;
+        }
+
+        /* The first tap inside the image (no address outside the input is formed). */
+        in = input + ((b * p->input_height + iy) * p->input_width + in_x_origin + p->dilation_width * fx_start) * p->input_depth + channel_start;
+        for (k = 0; k < fx_start * depth; k++)
+        {
+            out[k] = zero_point;
+        }
+
+        if (contiguous)
+        {
+            const int8_t* from = in;
+            for (; k < fx_end * depth; k++)
+            {
+                out[k] = *from++;
+            }
+        }
+        else
+        {
+            for (fx = fx_start; fx < fx_end; fx++)
+            {
+                const int8_t* tap = in + p->dilation_width * (fx - fx_start) * p->input_depth;
+                int32_t c;
+                for (c = 0; c < depth; c++, k++)
+                {
+                    out[k] = tap[c];
+                }
+            }
+        }
+
+        for (; k < row_bytes; k++)
+        {
+            out[k] = zero_point;
         }
     }
 
