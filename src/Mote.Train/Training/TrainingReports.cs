@@ -16,5 +16,8 @@ public sealed record TrainingProgress(int Epoch, int Epochs, int Batch, int Batc
 /// <summary>The mean loss and (for labelled data) accuracy of a network on a data set.</summary>
 public sealed record Evaluation(float Loss, float? Accuracy);
 
-/// <summary>The epochs run by <see cref="Trainer.Fit"/> (including those before a resume) and why it stopped.</summary>
+/// <summary>
+/// The epochs run by this call of <see cref="Trainer.Fit"/> (a resumed run's earlier epochs are in
+/// <see cref="TrainingState.History"/>) and why it stopped.
+/// </summary>
 public sealed record TrainingResult(IReadOnlyList<EpochResult> Epochs, bool StoppedEarly, int BestEpoch);
