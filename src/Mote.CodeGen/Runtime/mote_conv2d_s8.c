@@ -33,6 +33,23 @@ static const int8_t* mote_im2col(const mote_conv_params* p, const int8_t* input,
         fx_end--;
     }
 
+    /* A window inside the image with contiguous rows (most pixels of a first layer): rows are copied as they are. */
+    if (contiguous && fx_start == 0 && fx_end == p->filter_width && in_y_origin >= 0
+        && in_y_origin + p->dilation_height * (p->filter_height - 1) < p->input_height)
+    {
+        const int32_t in_row = p->dilation_height * p->input_width * p->input_depth;
+        const int8_t* in = input + ((b * p->input_height + in_y_origin) * p->input_width + in_x_origin) * p->input_depth;
+        for (fy = 0; fy < p->filter_height; fy++, in += in_row, out += row_bytes)
+        {
+            for (k = 0; k < row_bytes; k++)
+            {
+                out[k] = in[k];
+            }
+        }
+
+        return row;
+    }
+
     for (fy = 0; fy < p->filter_height; fy++, out += row_bytes)
     {
         const int32_t iy = in_y_origin + p->dilation_height * fy;
