@@ -91,7 +91,8 @@ static void mote_dw_pixel(const mote_dw_layer* l, const mote_dw_window* win, int
     const int32_t depth = l->depth;
     const int32_t input_offset = l->input_offset;
     const int32_t step = win->input_step;
-    const int32_t full3 = win->rows == 3 && win->cols == 3;
+    /* With dilation 1 the next tap is `depth` bytes on in both the input and the filter, so one register serves both. */
+    const int32_t full3 = win->rows == 3 && win->cols == 3 && step == depth;
     int32_t c = 0;
     for (; c + 4 <= depth; c += 4)
     {
@@ -112,11 +113,12 @@ static void mote_dw_pixel(const mote_dw_layer* l, const mote_dw_window* win, int
 
         if (full3)
         {
-            for (fy = 0; fy < 3; fy++, x += win->input_row_skip + 3 * step, y += 3 * depth)
+            const int32_t row = win->input_row_skip + 3 * depth;
+            for (fy = 0; fy < 3; fy++, x += row, y += 3 * depth)
             {
                 mote_dw_tap(x, y, input_offset, &a0, &a1, &a2, &a3);
-                mote_dw_tap(x + step, y + depth, input_offset, &a0, &a1, &a2, &a3);
-                mote_dw_tap(x + 2 * step, y + 2 * depth, input_offset, &a0, &a1, &a2, &a3);
+                mote_dw_tap(x + depth, y + depth, input_offset, &a0, &a1, &a2, &a3);
+                mote_dw_tap(x + 2 * depth, y + 2 * depth, input_offset, &a0, &a1, &a2, &a3);
             }
         }
         else
