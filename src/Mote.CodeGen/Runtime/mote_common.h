@@ -47,19 +47,25 @@ static inline int32_t mote_rdbypot(int32_t x, int exponent)
     return (x >> exponent) + (remainder > threshold ? 1 : 0);
 }
 
-/* x * multiplier * 2^shift for a Q31 multiplier >= 0 (TFLite's MultiplyByQuantizedMultiplier, bit for bit).
-   mote_srdhm's nudge rounds halves up for either sign of the product, which is what flooring
-   (x * m + 2^30) / 2^31 does; this form needs no branch and no 64-bit division. */
+/* x * multiplier * 2^shift for a Q31 multiplier (TFLite's MultiplyByQuantizedMultiplier, bit for bit). With
+   product = (x << left) * multiplier + 2^30, TFLite takes high = product >> 31 (mote_srdhm's nudge rounds halves up
+   for either sign of the product, as this floor does), then divides high by 2^right rounding halves away from zero:
+   floor((high + 2^(right-1) - [high < 0]) / 2^right). Both floors fold into one: that integer times 2^31 is added to
+   the 64-bit product, whose top word is then shifted by right - 1, so the second rounding needs no mask or compare. */
 static inline int32_t mote_requant(int32_t x, int32_t multiplier, int32_t shift)
 {
-    /* Branch-free: left = max(shift, 0), right = max(-shift, 0); then mote_rdbypot by right, inlined. */
     const int32_t left = shift & ~(shift >> 31);
     const int32_t right = left - shift;
     const int64_t product = (int64_t)mote_shl(x, left) * multiplier + ((int64_t)1 << 30);
-    const int32_t high = (int32_t)(product >> 31);
-    const int32_t mask = (int32_t)(((uint32_t)1 << right) - 1u);
-    const int32_t threshold = (mask >> 1) - (high >> 31);
-    return (high >> right) + ((high & mask) > threshold ? 1 : 0);
+    uint32_t nudge;
+    if (right == 0)
+    {
+        return (int32_t)(product >> 31);
+    }
+
+    /* nudge is below 2^31 and the product's magnitude below 2^63 - 2^62, so the sum stays inside int64. */
+    nudge = ((uint32_t)1 << (right - 1)) - (uint32_t)(product < 0);
+    return (int32_t)((product + ((int64_t)nudge << 31)) >> 32) >> (right - 1);
 }
 
 /* One int8 output: the accumulator requantized, plus the output zero point, clamped to the activation range. */
