@@ -47,7 +47,7 @@ static inline int32_t mote_rdbypot(int32_t x, int exponent)
     return (x >> exponent) + (remainder > threshold ? 1 : 0);
 }
 
-/* x * multiplier * 2^shift for a Q31 multiplier (TFLite's MultiplyByQuantizedMultiplier, bit for bit). With
+/* x * multiplier * 2^shift for a Q31 multiplier >= 0 (TFLite's MultiplyByQuantizedMultiplier, bit for bit). With
    product = (x << left) * multiplier + 2^30, TFLite takes high = product >> 31 (mote_srdhm's nudge rounds halves up
    for either sign of the product, as this floor does), then divides high by 2^right rounding halves away from zero:
    floor((high + 2^(right-1) - [high < 0]) / 2^right). Both floors fold into one: that integer times 2^31 is added to
