@@ -12,8 +12,9 @@ using Spectre.Console;
 namespace Mote.Cli.Commands;
 
 /// <summary>
-/// `mote train --model SPEC --data DIR --epochs N --out DIR [--resume] [--seed N]`: trains the spec's network on the
-/// data of <see cref="TrainingData"/> (IDX images or WAV clips), writing the files of <see cref="RunFolder"/>: OUT/model.json
+/// `mote train --model SPEC --data DIR --epochs N --out DIR [--resume] [--seed N] [--max-memory MB]`: trains the spec's
+/// network on the data of <see cref="TrainingData.Open"/> (IDX images or WAV clips; streamed from disk when larger than
+/// the memory budget), writing the files of <see cref="RunFolder"/>: OUT/model.json
 /// (the spec, copied at the start), OUT/train.jsonl (one JSON line per epoch), OUT/checkpoint.bin after every epoch and
 /// OUT/model.tflite (float32, BatchNorm folded) at the end.
 /// </summary>
@@ -50,7 +51,7 @@ public static class TrainCommand
         }
 
         // Half of what the runtime may use leaves room for the network, its activations and the batch.
-        var memoryBudget = maxMemory is { } megabytes ? megabytes * 1048576 : GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
+        var memoryBudget = maxMemory is { } megabytes ? Math.Min(megabytes, long.MaxValue / 1048576) * 1048576 : GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
         try
         {
             return Train(context, specPath, dataFolder, epochs, outputFolder, resume, seed, memoryBudget);
