@@ -57,34 +57,26 @@ public static class CodeGenerator
             names.Reserve(parameter.Parameter);
         }
 
-        // Scratch (im2col rows) lives in the arena during its operator only, planned together with the activations;
-        // so do the bands of the convolutions fused with the ADD after them, whose outputs are never stored whole.
-        var scratch = subgraph.Operators
-            .Select((op, i) => new ScratchRequest(i, OperatorEmitters.For(op.Type)!.ScratchBytes(subgraph, op)))
-            .Where(r => r.Size > 0)
-            .ToList();
-        var pairs = FusedConv2DAddEmitter.Find(subgraph);
-        var fused = pairs.ToDictionary(f => f.Fusion.Producer);
-        var bands = pairs.Select((f, i) => (f.Fusion.Elided, Position: scratch.Count + i)).ToDictionary(b => b.Elided, b => b.Position);
-        var layout = ArenaLayout.Create(
-            subgraph,
-            [.. scratch, .. pairs.Select(f => new ScratchRequest(f.Fusion.Producer, f.BandBytes))],
-            new SearchPlanner(),
-            fusions: [.. pairs.Select(f => f.Fusion)]);
-        var context = new ModelContext(subgraph, layout, scratch, bands, sourceName, names);
+        var fused = SelectFusions(subgraph);
+        var (layout, scratch, parts) = Plan(subgraph, fused);
+        var context = new ModelContext(subgraph, layout, scratch, parts, sourceName, names);
+        var runs = fused.ToDictionary(f => f.First);
         for (int i = 0; i < subgraph.Operators.Count; i++)
         {
-            var op = subgraph.Operators[i];
-            context.Body.Comment(LayerSummary(subgraph, op, i));
-            if (fused.TryGetValue(i, out var pair))
+            context.Body.Comment(LayerSummary(subgraph, subgraph.Operators[i], i));
+            if (runs.TryGetValue(i, out var run))
             {
-                context.Body.Comment(LayerSummary(subgraph, subgraph.Operators[i + 1], i + 1) + ", fused: each band of rows is added in place");
-                pair.Emit(new LayerContext(context, i), new LayerContext(context, i + 1));
-                i++;
+                for (int next = i + 1; next < i + run.Count; next++)
+                {
+                    context.Body.Comment(LayerSummary(subgraph, subgraph.Operators[next], next) + ", fused with the above");
+                }
+
+                run.Emit([.. Enumerable.Range(i, run.Count).Select(op => new LayerContext(context, op))]);
+                i += run.Count - 1;
                 continue;
             }
 
-            OperatorEmitters.For(op.Type)!.Emit(new LayerContext(context, i));
+            OperatorEmitters.For(subgraph.Operators[i].Type)!.Emit(new LayerContext(context, i));
         }
 
         var files = new List<GeneratedFile>
@@ -94,6 +86,87 @@ public static class CodeGenerator
         };
         files.AddRange(context.RuntimeFiles.Select(f => new GeneratedFile(f, CRuntime.Read(f))));
         return new GeneratedLibrary(name, files, layout.ArenaBytes, inputs, outputs);
+    }
+
+    /// <summary>
+    /// The operators run fused, in order: every CONV_2D whose output only the ADD after it reads, with that ADD, then
+    /// each chain of two convolutions (with the residual ADD after them when it fuses too) that does not make the arena
+    /// larger; a chain keeps its second convolution's output alive during the first one, which can cost more than the
+    /// first one's output it saves.
+    /// </summary>
+    private static List<IFusedEmitter> SelectFusions(Subgraph subgraph)
+    {
+        var chosen = new List<IFusedEmitter>();
+        for (int i = 0; i < subgraph.Operators.Count; i++)
+        {
+            if (FusedConv2DAddEmitter.TryCreate(subgraph, i) is { } pair)
+            {
+                chosen.Add(pair);
+                i++;
+            }
+        }
+
+        long arena = Plan(subgraph, chosen).Layout.ArenaBytes;
+        for (int i = 0; i < subgraph.Operators.Count; i++)
+        {
+            if (FusedConv2DChainEmitter.TryCreate(subgraph, i) is not { } chain)
+            {
+                continue;
+            }
+
+            var trial = chosen.Where(f => f.First + f.Count <= chain.First || f.First >= chain.First + chain.Count).Append(chain).OrderBy(f => f.First).ToList();
+            long trialArena = Plan(subgraph, trial).Layout.ArenaBytes;
+            if (trialArena <= arena)
+            {
+                (chosen, arena) = (trial, trialArena);
+            }
+        }
+
+        return chosen;
+    }
+
+    /// <summary>
+    /// Plans the arena: activations, each operator's scratch (im2col rows) during its step, and for each fused run one
+    /// scratch as large as its operators' largest need (they run one after another at the run's first step) plus the
+    /// bands and windows of its elided tensors. Returns the layout and where each operator's scratch and each elided
+    /// tensor's part are in its scratch list.
+    /// </summary>
+    private static (ArenaLayout Layout, Dictionary<int, int> Scratch, Dictionary<int, int> Parts) Plan(Subgraph subgraph, IReadOnlyList<IFusedEmitter> fused)
+    {
+        var requests = new List<ScratchRequest>();
+        var scratch = new Dictionary<int, int>();
+        var runs = fused.ToDictionary(f => f.First);
+        for (int i = 0; i < subgraph.Operators.Count; i++)
+        {
+            int count = runs.TryGetValue(i, out var run) ? run.Count : 1;
+            long bytes = Enumerable.Range(i, count)
+                .Max(op => OperatorEmitters.For(subgraph.Operators[op].Type)!.ScratchBytes(subgraph, subgraph.Operators[op]));
+            if (bytes > 0)
+            {
+                for (int op = i; op < i + count; op++)
+                {
+                    scratch[op] = requests.Count;
+                }
+
+                requests.Add(new ScratchRequest(i, bytes));
+            }
+
+            i += count - 1;
+        }
+
+        var parts = new Dictionary<int, int>();
+        foreach (var run in fused)
+        {
+            foreach (var (tensor, bytes) in run.Parts)
+            {
+                parts[tensor] = requests.Count;
+                requests.Add(new ScratchRequest(run.First, bytes));
+            }
+        }
+
+        var layout = ArenaLayout.Create(
+            subgraph, requests, new SearchPlanner(), fusions: [.. fused.SelectMany(f => f.InPlace)], chains: [.. fused.SelectMany(f => f.Chains)]);
+        return (layout, scratch, parts);
     }
 
     private static List<CTensor> Describe(Subgraph subgraph, ValueArray<int> indices, string role, string sourceName)

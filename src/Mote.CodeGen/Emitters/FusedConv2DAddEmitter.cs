@@ -10,10 +10,13 @@ namespace Mote.CodeGen.Emitters;
 /// block), which becomes the ADD's output. The convolution's output then needs a band of arena instead of a whole
 /// tensor; in a residual block that removes one of the three activations alive at its peak.
 /// </summary>
-internal sealed class FusedConv2DAddEmitter
+internal sealed class FusedConv2DAddEmitter : IFusedEmitter
 {
     /// <summary>The C runtime function of the fused pair.</summary>
     public const string Kernel = "mote_conv2d_add_s8";
+
+    /// <summary>The helper that computes some output rows of a convolution, under every banded kernel.</summary>
+    public static readonly string[] BandRuntime = ["mote_conv2d_rows_s8.h", "mote_conv2d_rows_s8.c"];
 
     private FusedConv2DAddEmitter(InPlaceFusion fusion, int bandRows, long bandBytes)
     {
@@ -31,32 +34,37 @@ internal sealed class FusedConv2DAddEmitter
     /// <summary>Arena bytes of the band buffer.</summary>
     public long BandBytes { get; }
 
-    /// <summary>Every CONV_2D → ADD pair of <paramref name="subgraph"/> that can run fused, in operator order.</summary>
-    public static IReadOnlyList<FusedConv2DAddEmitter> Find(Subgraph subgraph)
+    public int First => Fusion.Producer;
+
+    public int Count => 2;
+
+    public IReadOnlyList<InPlaceFusion> InPlace => [Fusion];
+
+    public IReadOnlyList<ChainFusion> Chains => [];
+
+    public IReadOnlyList<(int Tensor, long Bytes)> Parts => [(Fusion.Elided, BandBytes)];
+
+    /// <summary>The fusion of the CONV_2D at <paramref name="conv"/> with the ADD after it, or null when they do not qualify.</summary>
+    public static FusedConv2DAddEmitter? TryCreate(Subgraph subgraph, int conv)
     {
-        var found = new List<FusedConv2DAddEmitter>();
-        for (int i = 0; i + 1 < subgraph.Operators.Count; i++)
+        if (conv + 1 < subgraph.Operators.Count && subgraph.Operators[conv].Type == OpType.Conv2D && subgraph.Operators[conv + 1].Type == OpType.Add
+            && InPlaceFusion.TryCreate(subgraph, conv) is { } fusion
+            && subgraph.Tensors[fusion.Elided] is { Type: DataType.Int8, Shape: { Rank: 4, IsFullyKnown: true } shape })
         {
-            if (subgraph.Operators[i].Type == OpType.Conv2D && subgraph.Operators[i + 1].Type == OpType.Add
-                && InPlaceFusion.TryCreate(subgraph, i) is { } fusion
-                && subgraph.Tensors[fusion.Elided] is { Type: DataType.Int8, Shape: { Rank: 4, IsFullyKnown: true } shape })
-            {
-                int rows = BandRowsFor(shape[1], shape[2]);
-                found.Add(new FusedConv2DAddEmitter(fusion, rows, (long)rows * shape[2] * shape[3]));
-                i++;
-            }
+            int rows = BandRowsFor(shape[1], shape[2]);
+            return new FusedConv2DAddEmitter(fusion, rows, (long)rows * shape[2] * shape[3]);
         }
 
-        return found;
+        return null;
     }
 
-    /// <summary>Writes the pair's constants and its call; <paramref name="conv"/> and <paramref name="add"/> are the two operators' layers.</summary>
-    public void Emit(LayerContext conv, LayerContext add)
+    public void Emit(IReadOnlyList<LayerContext> layers)
     {
+        var (conv, add) = (layers[0], layers[1]);
         var call = Conv2DEmitter.Prepare(conv);
         int elidedPosition = add.InputIndex(0) == Fusion.Elided ? 0 : 1;
         var addParameters = AddEmitter.Parameters(add, firstInput: elidedPosition);
-        conv.UseRuntime([.. call.RuntimeFiles, .. AddEmitter.RuntimeFiles, Kernel + ".h", Kernel + ".c"]);
+        conv.UseRuntime([.. call.RuntimeFiles, .. AddEmitter.RuntimeFiles, .. BandRuntime, Kernel + ".h", Kernel + ".c"]);
         var bandRows = BandRows.ToString(CultureInfo.InvariantCulture);
         conv.Body.Line(
             $"{Kernel}({call.Parameters}, {addParameters}, {bandRows}, {call.Input}, {call.Filter}, {call.Bias}, {call.Scratch}, {call.Output}, {add.InputRef(1 - elidedPosition)});");

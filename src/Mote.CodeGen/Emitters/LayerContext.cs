@@ -71,10 +71,10 @@ internal sealed class LayerContext
         return name;
     }
 
-    /// <summary>Defines a const parameter struct for this layer and returns an expression pointing at it.</summary>
-    public string Params(string type, IEnumerable<(string Field, string Value)> fields)
+    /// <summary>Defines a const parameter struct for this layer (named after it and <paramref name="suffix"/>) and returns an expression pointing at it.</summary>
+    public string Params(string type, IEnumerable<(string Field, string Value)> fields, string suffix = "params")
     {
-        var name = Name("params");
+        var name = Name(suffix);
         Constants.Struct($"static const {type} {name}", fields);
         Constants.Line();
         return "&" + name;

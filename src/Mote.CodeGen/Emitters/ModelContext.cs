@@ -14,22 +14,22 @@ internal sealed class ModelContext
     public const string Arena = "arena";
 
     private readonly Dictionary<int, string> _constants = [];
-    private readonly IReadOnlyList<ScratchRequest> _scratch;
-    private readonly IReadOnlyDictionary<int, int> _bands;
+    private readonly IReadOnlyDictionary<int, int> _scratch;
+    private readonly IReadOnlyDictionary<int, int> _parts;
     private readonly List<string> _runtimeFiles = [CRuntime.CommonHeader];
 
-    /// <param name="scratch">The operators' scratch requests, at most one per operator, first in the list <paramref name="layout"/> was planned with.</param>
-    /// <param name="bands">
-    /// Tensors never stored whole (the output of a convolution fused with the ADD after it), each with the position in
-    /// that list of the scratch band that holds a part of it at a time.
+    /// <param name="scratch">For each operator with scratch, the position of its request in the list <paramref name="layout"/> was planned with (fused operators share one).</param>
+    /// <param name="parts">
+    /// Tensors never stored whole (elided by a fusion), each with the position in that list of the band or window
+    /// that holds a part of it at a time.
     /// </param>
     public ModelContext(
-        Subgraph subgraph, ArenaLayout layout, IReadOnlyList<ScratchRequest> scratch, IReadOnlyDictionary<int, int> bands, string source, CNameScope names)
+        Subgraph subgraph, ArenaLayout layout, IReadOnlyDictionary<int, int> scratch, IReadOnlyDictionary<int, int> parts, string source, CNameScope names)
     {
         Subgraph = subgraph;
         Layout = layout;
         _scratch = scratch;
-        _bands = bands;
+        _parts = parts;
         Source = source;
         Names = names;
     }
@@ -52,21 +52,13 @@ internal sealed class ModelContext
     public void UseRuntime(IEnumerable<string> files) => _runtimeFiles.AddRange(files.Where(f => !_runtimeFiles.Contains(f)).Distinct());
 
     /// <summary>An int8_t* expression for the scratch planned for an operator, or NULL when it has none.</summary>
-    public string ScratchRef(int operatorIndex)
-    {
-        for (int i = 0; i < _scratch.Count; i++)
-        {
-            if (_scratch[i].OperatorIndex == operatorIndex)
-            {
-                return $"({Arena} + {Layout.ScratchOffset(i).ToString(CultureInfo.InvariantCulture)})";
-            }
-        }
-
-        return "NULL";
-    }
+    public string ScratchRef(int operatorIndex) =>
+        _scratch.TryGetValue(operatorIndex, out int position)
+            ? $"({Arena} + {Layout.ScratchOffset(position).ToString(CultureInfo.InvariantCulture)})"
+            : "NULL";
 
     /// <summary>
-    /// An int8_t* expression for an arena tensor (for a tensor never stored whole, its band), or the name of a
+    /// An int8_t* expression for an arena tensor (for a tensor never stored whole, its band or window), or the name of a
     /// constant tensor's array, written on first use under a name from <paramref name="hint"/> (TFLite's fused tensor
     /// names are too long to be identifiers).
     /// </summary>
@@ -87,7 +79,7 @@ internal sealed class ModelContext
             return name;
         }
 
-        long offset = _bands.TryGetValue(tensorIndex, out int band) ? Layout.ScratchOffset(band) : Layout.TensorOffset(tensorIndex);
+        long offset = _parts.TryGetValue(tensorIndex, out int part) ? Layout.ScratchOffset(part) : Layout.TensorOffset(tensorIndex);
         if (offset < 0)
         {
             throw new InvalidModelException(Source, $"tensor {tensorIndex} ({tensor.Name}) has no place in the arena");

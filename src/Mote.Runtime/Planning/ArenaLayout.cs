@@ -14,9 +14,11 @@ namespace Mote.Runtime.Planning;
 /// offset is a multiple of it.
 /// </para>
 /// <para>
-/// A code generator that fuses operators passes <see cref="InPlaceFusion"/>s: each fusion's elided tensor gets no
-/// buffer (its producer's band of it is scratch the generator requests), and the consumer's output shares the target's
-/// buffer. The interpreter fuses nothing.
+/// A code generator that fuses operators passes <see cref="InPlaceFusion"/>s and <see cref="ChainFusion"/>s: each
+/// fusion's elided tensor gets no buffer (the bands or windows that hold parts of it are scratch the generator
+/// requests), an in-place fusion's output shares its target's buffer, and a chain's output lives from the chain's first
+/// step. A chain's consumer may also be the producer of an in-place fusion (two convolutions and an ADD run as one).
+/// The interpreter fuses nothing.
 /// </para>
 /// </summary>
 public sealed class ArenaLayout
@@ -76,29 +78,29 @@ public sealed class ArenaLayout
         IReadOnlyList<ScratchRequest> scratch,
         IMemoryPlanner planner,
         int alignment = DefaultAlignment,
-        IReadOnlyList<InPlaceFusion>? fusions = null)
+        IReadOnlyList<InPlaceFusion>? fusions = null,
+        IReadOnlyList<ChainFusion>? chains = null)
     {
         ArgumentNullException.ThrowIfNull(subgraph);
         ArgumentNullException.ThrowIfNull(scratch);
         ArgumentNullException.ThrowIfNull(planner);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(alignment);
         fusions ??= [];
-        var fusedSteps = new HashSet<int>();
-        foreach (var fusion in fusions)
-        {
-            if (!ReferenceEquals(fusion.Subgraph, subgraph) || !fusedSteps.Add(fusion.Producer) || !fusedSteps.Add(fusion.Consumer))
-            {
-                throw new ArgumentException($"fusion of operators {fusion.Producer} and {fusion.Consumer} is for another subgraph or overlaps another fusion", nameof(fusions));
-            }
-        }
+        chains ??= [];
+        CheckFusions(subgraph, fusions, chains);
 
         int tensorCount = subgraph.Tensors.Count;
         int lastStep = Math.Max(subgraph.Operators.Count - 1, 0);
         var (first, last) = Lifetimes(subgraph, lastStep);
-        foreach (var fusion in fusions)
+        foreach (int elided in fusions.Select(f => f.Elided).Concat(chains.Select(c => c.Elided)))
         {
-            first[fusion.Elided] = -1;
-            last[fusion.Elided] = -1;
+            first[elided] = -1;
+            last[elided] = -1;
+        }
+
+        foreach (var chain in chains.Where(c => first[c.Output] >= 0))
+        {
+            first[chain.Output] = Math.Min(first[chain.Output], chain.Producer);
         }
 
         int[] root = Aliases(subgraph, first, last, fusions);
@@ -207,6 +209,33 @@ public sealed class ArenaLayout
     private static bool IsVariable(Tensor tensor) => tensor.IsVariable && !tensor.IsConstant;
 
     private static bool InArena(Tensor tensor) => !tensor.IsConstant && !tensor.IsVariable;
+
+    /// <summary>
+    /// Every fusion must be of this subgraph, and each operator fused into the one before it at most once; an in-place
+    /// fusion's producer may be a chain's consumer, but no fusion's consumer may produce another fusion otherwise.
+    /// </summary>
+    private static void CheckFusions(Subgraph subgraph, IReadOnlyList<InPlaceFusion> fusions, IReadOnlyList<ChainFusion> chains)
+    {
+        var consumers = new HashSet<int>();
+        var chainConsumers = chains.Select(c => c.Consumer).ToHashSet();
+        var pairs = fusions.Select(f => (f.Subgraph, f.Producer, f.Consumer, ProducerMayBeFused: chainConsumers.Contains(f.Producer)))
+            .Concat(chains.Select(c => (c.Subgraph, c.Producer, c.Consumer, ProducerMayBeFused: false)));
+        foreach (var (owner, producer, consumer, _) in pairs)
+        {
+            if (!ReferenceEquals(owner, subgraph) || !consumers.Add(consumer))
+            {
+                throw new ArgumentException($"fusion of operators {producer} and {consumer} is for another subgraph or overlaps another fusion", nameof(fusions));
+            }
+        }
+
+        foreach (var (_, producer, consumer, producerMayBeFused) in pairs)
+        {
+            if (consumers.Contains(producer) && !producerMayBeFused)
+            {
+                throw new ArgumentException($"fusion of operators {producer} and {consumer} starts inside another fusion", nameof(fusions));
+            }
+        }
+    }
 
     /// <summary>First and last step of every arena tensor; -1 for tensors outside the arena or never used.</summary>
     private static (int[] First, int[] Last) Lifetimes(Subgraph subgraph, int lastStep)
