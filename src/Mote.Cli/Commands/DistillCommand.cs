@@ -81,7 +81,16 @@ public static class DistillCommand
         Directory.CreateDirectory(outputFolder);
         var network = spec.Build(seed);
         var loss = new DistillationLoss(temperature, alpha);
-        var trainer = new Trainer(network, loss, spec.CreateOptimizer(), spec.CreateOptions(epochs, seed, Path.Combine(outputFolder, "checkpoint.bin")));
+        var options = spec.CreateOptions(epochs, seed, Path.Combine(outputFolder, "checkpoint.bin"));
+        if (options.Augmentation is not null)
+        {
+            // The teacher's logits were computed once, on the items as stored; a shifted or flipped input would be
+            // trained towards soft targets that describe another image, so the student sees the items unaugmented.
+            options = options with { Augmentation = null };
+            context.Out.WriteLine($"{specPath}: augmentation is off while distilling (the teacher's logits are for the unaugmented items)");
+        }
+
+        var trainer = new Trainer(network, loss, spec.CreateOptimizer(), options);
         trainer.Fit(train, validation, progress =>
         {
             if (progress.Completed is { } epoch)

@@ -4,8 +4,8 @@ namespace Mote.Compress.Qat;
 
 /// <summary>
 /// How <see cref="QuantizationAwareTraining"/> fine-tunes: epochs, batch size and a cosine-decayed Adam learning rate
-/// (small: the float model is already trained), the activation observers' EMA decay, the seed for shuffling, and the
-/// int8 format of the result.
+/// (small: the float model is already trained), the activation observers' EMA decay, the temperature of the float
+/// model's soft targets, the seed for shuffling, and the int8 format of the result.
 /// </summary>
 public sealed record QatOptions
 {
@@ -17,6 +17,9 @@ public sealed record QatOptions
 
     /// <summary>Weight of the old range in each batch's update of an activation's min/max.</summary>
     public float ObserverDecay { get; init; } = 0.99f;
+
+    /// <summary>Softens the float model's logits and the trained network's in the distillation loss (1: as they are).</summary>
+    public float Temperature { get; init; } = 1f;
 
     public ulong Seed { get; init; } = 1;
 

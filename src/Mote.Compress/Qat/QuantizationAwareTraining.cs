@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
+using Mote.Compress.Distillation;
 using Mote.Compress.Quantization;
 using Mote.Compress.Rewrites;
 using Mote.Graph;
 using Mote.Train;
-using Mote.Train.Losses;
 using Mote.Train.Optimizers;
 using Mote.Train.Training;
 
@@ -11,10 +11,16 @@ namespace Mote.Compress.Qat;
 
 /// <summary>
 /// Quantization-aware training of a float classifier: the graph rewrites first (BatchNorm folded, ReLU fused), then a
-/// min/max calibration to start the activation observers, then fine-tuning of the <see cref="QatNetwork"/> with
-/// cross-entropy on labelled data (Adam, cosine-decayed learning rate), and finally an int8 export that uses the
-/// trained weights and the observers' ranges.
+/// min/max calibration to start the activation observers, then fine-tuning of the <see cref="QatNetwork"/> towards the
+/// float model's own outputs (Adam, cosine-decayed learning rate), and finally an int8 export that uses the trained
+/// weights and the observers' ranges.
 /// </summary>
+/// <remarks>
+/// The targets are the float model's logits (distillation with α = 1), not the labels: the int8 network should compute
+/// what the float one computes. Fitting the labels again retrains the model without its own recipe (label smoothing,
+/// dropout, weight decay) and, on a training set it already fits, over-fits: on the keyword-spotting DS-CNN two epochs
+/// on labels lost 1.8 points of test accuracy where the same two epochs on the float logits lost 0.3.
+/// </remarks>
 public static class QuantizationAwareTraining
 {
     public static QatNetwork FineTune(Model floatModel, Dataset train, IEnumerable<float[]> calibration, QatOptions options, Action<TrainingProgress>? progress = null)
@@ -33,7 +39,8 @@ public static class QuantizationAwareTraining
             Seed = options.Seed,
             Schedule = new CosineSchedule(options.LearningRate),
         };
-        new Trainer(qat.Network, new CrossEntropy(), new Adam(), trainingOptions).Fit(train, progress: progress);
+        var targets = new Dataset(train.Inputs, train.ItemShape, train.Labels, TeacherLogits.Compute(rewritten, "float model", train));
+        new Trainer(qat.Network, new DistillationLoss(options.Temperature, alpha: 1f), new Adam(), trainingOptions).Fit(targets, progress: progress);
         return qat;
     }
 
