@@ -16,14 +16,14 @@ namespace Mote.Cli.Commands;
 /// `mote distill --teacher MODEL --student SPEC --data DIR [--temperature T] [--alpha A] [--epochs N] --out DIR`: runs
 /// the float teacher once over the data in Mote's interpreter, trains the student spec against its softened logits
 /// plus the hard labels, and writes OUT/model.tflite, OUT/checkpoint.bin (so `mote prune` can take the folder) and a
-/// teacher/student table.
+/// teacher/student table. OUT also keeps the student's spec (OUT/model.json), as a `mote train` run does.
 /// </summary>
 public static class DistillCommand
 {
     public static Command Create(CliContext context)
     {
-        var teacher = new Option<string>("--teacher") { Description = "The teacher: a float32 .tflite classifier (logits or softmax output).", Required = true };
-        var student = new Option<string>("--student") { Description = "The student's model spec (JSON), with its training recipe.", Required = true };
+        var teacher = new Option<string>("--teacher") { Description = "The teacher: a float32 .tflite classifier (logits or softmax output), or a run folder (its model.tflite).", Required = true };
+        var student = new Option<string>("--student") { Description = "The student's model spec (JSON), with its training recipe, or a run folder (the spec it saved, model.json).", Required = true };
         var data = new Option<string>("--data") { Description = "The training data folder (as for `mote train`).", Required = true };
         var temperature = new Option<float>("--temperature") { Description = "Softens teacher and student outputs; higher shows more of the teacher's view of the wrong classes.", DefaultValueFactory = _ => 4f };
         var alpha = new Option<float>("--alpha") { Description = "Weight of the teacher's soft targets (1 - alpha goes to the labels).", DefaultValueFactory = _ => 0.9f };
@@ -62,6 +62,16 @@ public static class DistillCommand
             throw new UsageException($"--temperature must be positive and --alpha in [0, 1] (got {temperature} and {alpha})");
         }
 
+        if (Directory.Exists(specPath))
+        {
+            specPath = RunFolder.FindSpec(specPath, null);
+        }
+
+        if (Directory.Exists(teacherPath))
+        {
+            teacherPath = Path.Combine(teacherPath, RunFolder.ModelFile);
+        }
+
         var spec = ModelSpec.Load(specPath);
         var teacher = ModelLoader.Load(teacherPath);
         var data = TrainingData.Load(dataFolder, spec.ValidationFraction, seed);
@@ -79,9 +89,10 @@ public static class DistillCommand
         context.Out.WriteLine($"teacher logits for {train.Count + (validation?.Count ?? 0) + evaluation.Count} items in {clock.Elapsed.TotalSeconds:F1} s");
 
         Directory.CreateDirectory(outputFolder);
+        RunFolder.SaveSpec(outputFolder, specPath);
         var network = spec.Build(seed);
         var loss = new DistillationLoss(temperature, alpha);
-        var options = spec.CreateOptions(epochs, seed, Path.Combine(outputFolder, "checkpoint.bin"));
+        var options = spec.CreateOptions(epochs, seed, Path.Combine(outputFolder, RunFolder.CheckpointFile));
         if (options.Augmentation is not null)
         {
             // The teacher's logits were computed once, on the items as stored; a shifted or flipped input would be
@@ -99,7 +110,7 @@ public static class DistillCommand
             }
         });
 
-        var target = Path.Combine(outputFolder, "model.tflite");
+        var target = Path.Combine(outputFolder, RunFolder.ModelFile);
         var studentModel = data.Annotate(ModelExporter.Export(network));
         TfLiteWriter.WriteFile(studentModel, target);
         CompressionTable.Write(

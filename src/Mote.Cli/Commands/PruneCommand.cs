@@ -13,8 +13,9 @@ using Spectre.Console;
 namespace Mote.Cli.Commands;
 
 /// <summary>
-/// `mote prune RUN --model SPEC --data DIR (--sparsity S | --channels R) [--epochs N] --out DIR`: loads the trained
-/// network of a `mote train` run folder (RUN/checkpoint.bin with the spec it was trained from), prunes it by weight
+/// `mote prune RUN [--model SPEC] --data DIR (--sparsity S | --channels R) [--epochs N] --out DIR`: loads the trained
+/// network of a `mote train` run folder (RUN/checkpoint.bin with the spec it was trained from, by default the copy in
+/// RUN/model.json), prunes it by weight
 /// magnitude on a polynomial schedule during fine-tuning, or removes whole channels and fine-tunes the smaller network,
 /// then writes OUT/model.tflite and a before/after table.
 /// </summary>
@@ -30,7 +31,7 @@ public static class PruneCommand
     public static Command Create(CliContext context)
     {
         var run = new Argument<string>("run") { Description = "A `mote train` output folder (its checkpoint.bin is loaded)." };
-        var model = new Option<string>("--model") { Description = "The model spec the run was trained from.", Required = true };
+        var model = new Option<string?>("--model") { Description = "The model spec the run was trained from (default: the copy the run saved, RUN/model.json)." };
         var data = new Option<string>("--data") { Description = "The training data folder (as for `mote train`); fine-tuning uses it and accuracy is measured on its test split (else validation).", Required = true };
         var sparsity = new Option<double?>("--sparsity") { Description = "Magnitude pruning: the fraction of Conv2D and Dense weights set to zero, e.g. 0.5." };
         var channels = new Option<double?>("--channels") { Description = "Channel pruning: the fraction of each layer's output channels removed, e.g. 0.3." };
@@ -39,7 +40,7 @@ public static class PruneCommand
         var learningRate = new Option<float>("--learning-rate") { Description = "Peak learning rate of the fine-tuning (cosine decay).", DefaultValueFactory = _ => 5e-4f };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the data split (use the run's) and of shuffling.", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--out") { Description = "Output folder for the pruned model.", Required = true };
-        var command = new Command("prune", "Prune a trained model (weights by magnitude, or whole channels) and fine-tune it.\n\nExample:\n  mote prune runs/fashion --model examples/fashion_cnn.json --data /usr/share/datasets/fashion-mnist --channels 0.3 --epochs 1 --out runs/fashion_pruned")
+        var command = new Command("prune", "Prune a trained model (weights by magnitude, or whole channels) and fine-tune it.\n\nExample:\n  mote prune runs/fashion --data /usr/share/datasets/fashion-mnist --channels 0.3 --epochs 1 --out runs/fashion_pruned")
         {
             run,
             model,
@@ -58,7 +59,7 @@ public static class PruneCommand
             {
                 return Run(context, new Request(
                     parse.GetValue(run)!,
-                    parse.GetValue(model)!,
+                    parse.GetValue(model),
                     parse.GetValue(data)!,
                     parse.GetValue(sparsity),
                     parse.GetValue(channels),
@@ -79,14 +80,15 @@ public static class PruneCommand
     private static int Run(CliContext context, Request request)
     {
         var (magnitude, criterion) = Check(request);
-        var spec = ModelSpec.Load(request.Spec);
+        var specPath = RunFolder.FindSpec(request.Run, request.Spec);
+        var spec = ModelSpec.Load(specPath);
         var data = TrainingData.Load(request.Data, spec.ValidationFraction, request.Seed);
         if (!data.Train.ItemShape.SequenceEqual(spec.InputShape))
         {
-            throw new UsageException($"{request.Data}: items have shape [{string.Join(", ", data.Train.ItemShape)}] but {request.Spec} expects [{string.Join(", ", spec.InputShape)}]");
+            throw new UsageException($"{request.Data}: items have shape [{string.Join(", ", data.Train.ItemShape)}] but {specPath} expects [{string.Join(", ", spec.InputShape)}]");
         }
 
-        var checkpoint = Path.Combine(request.Run, "checkpoint.bin");
+        var checkpoint = Path.Combine(request.Run, RunFolder.CheckpointFile);
         if (!File.Exists(checkpoint))
         {
             throw new UsageException($"{checkpoint}: no checkpoint (prune takes the folder `mote train --out` wrote)");
@@ -130,7 +132,7 @@ public static class PruneCommand
         });
 
         Directory.CreateDirectory(request.Output);
-        var target = Path.Combine(request.Output, "model.tflite");
+        var target = Path.Combine(request.Output, RunFolder.ModelFile);
         var pruned = data.Annotate(ModelExporter.Export(network));
         TfLiteWriter.WriteFile(pruned, target);
         var after = CompressionTable.Measure(pruned, target, CompressionTable.Accuracy(network, evaluation));
@@ -189,5 +191,5 @@ public static class PruneCommand
         context.Console.Write(table);
     }
 
-    private sealed record Request(string Run, string Spec, string Data, double? Sparsity, double? Channels, string Criterion, int Epochs, float LearningRate, ulong Seed, string Output);
+    private sealed record Request(string Run, string? Spec, string Data, double? Sparsity, double? Channels, string Criterion, int Epochs, float LearningRate, ulong Seed, string Output);
 }

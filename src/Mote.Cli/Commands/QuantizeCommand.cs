@@ -25,7 +25,7 @@ public static class QuantizeCommand
 {
     public static Command Create(CliContext context)
     {
-        var model = new Argument<string>("model") { Description = "A float32 .tflite model file." };
+        var model = new Argument<string>("model") { Description = "A float32 .tflite model file, or a run folder (its model.tflite)." };
         var calibration = new Option<string?>("--calibration") { Description = "Folder of calibration inputs: .npy (float32/64) or raw float32 .bin files of the input's size. Without it, --data's training images are used." };
         var samples = new Option<int>("--samples") { Description = "How many calibration samples to use at most.", DefaultValueFactory = _ => 100 };
         var method = new Option<CalibrationMethod>("--method") { Description = "How activation ranges are chosen: minmax, percentile or mse (MSE-optimal clipping).", DefaultValueFactory = _ => CalibrationMethod.MinMax };
@@ -76,7 +76,7 @@ public static class QuantizeCommand
     private static int Quantize(CliContext context, Request request)
     {
         Check(request);
-        var path = request.Model;
+        var path = Directory.Exists(request.Model) ? Path.Combine(request.Model, RunFolder.ModelFile) : request.Model;
         var floatModel = ModelLoader.Load(path);
         var graph = floatModel.Main;
         if (graph.Inputs.Count != 1 || graph.Tensors[graph.Inputs[0]].Type != DataType.Float32)
