@@ -19,7 +19,7 @@ namespace Mote.Compress.Qat;
 /// The targets are the float model's logits (distillation with α = 1), not the labels: the int8 network should compute
 /// what the float one computes. Fitting the labels again retrains the model without its own recipe (label smoothing,
 /// dropout, weight decay) and, on a training set it already fits, over-fits: on the keyword-spotting DS-CNN two epochs
-/// on labels lost 1.8 points of test accuracy where the same two epochs on the float logits lost 0.3.
+/// on labels lost 1.78 points of test accuracy where the same two epochs on the float logits lost 0.41.
 /// </remarks>
 public static class QuantizationAwareTraining
 {
