@@ -25,8 +25,8 @@ public static class DistillCommand
         var teacher = new Option<string>("--teacher") { Description = "The teacher: a float32 .tflite classifier (logits or softmax output), or a run folder (its model.tflite).", Required = true };
         var student = new Option<string>("--student") { Description = "The student's model spec (JSON), with its training recipe, or a run folder (the spec it saved, model.json).", Required = true };
         var data = new Option<string>("--data") { Description = "The training data folder (as for `mote train`).", Required = true };
-        var temperature = new Option<float>("--temperature") { Description = "Softens teacher and student outputs; higher shows more of the teacher's view of the wrong classes.", DefaultValueFactory = _ => 4f };
-        var alpha = new Option<float>("--alpha") { Description = "Weight of the teacher's soft targets (1 - alpha goes to the labels).", DefaultValueFactory = _ => 0.9f };
+        var temperature = new Option<float>("--temperature") { Description = "Softens teacher and student outputs; higher shows more of the teacher's view of the wrong classes.", DefaultValueFactory = _ => 1f };
+        var alpha = new Option<float>("--alpha") { Description = "Weight of the teacher's soft targets (1 - alpha goes to the labels).", DefaultValueFactory = _ => 0.5f };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs to train (default: the spec's, else 10)." };
         var seed = new Option<ulong>("--seed") { Description = "Seed for the student's weights, the data split, shuffling and dropout.", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--out") { Description = "Output folder for the student's checkpoint and model.", Required = true };
