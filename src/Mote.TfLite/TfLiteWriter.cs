@@ -7,9 +7,10 @@ namespace Mote.TfLite;
 
 /// <summary>
 /// Writes a <see cref="Model"/> as a TFLite FlatBuffer that TFLite Micro accepts: schema version 3, identifier TFL3,
-/// buffer data aligned to 16 bytes, buffer 0 the empty sentinel, identical constant data stored once, operator codes
-/// with both deprecated_builtin_code (min(code, 127)) and builtin_code, and operator versions as read from the file or,
-/// when unset, as the TFLite converter would choose them (<see cref="OperatorVersions"/>).
+/// buffer data aligned to 16 bytes, buffer 0 the empty sentinel, identical constant data, shapes and quantization
+/// vectors stored once, operator codes with both deprecated_builtin_code (min(code, 127)) and builtin_code, and
+/// operator versions as read from the file or, when unset, as the TFLite converter would choose them
+/// (<see cref="OperatorVersions"/>).
 /// </summary>
 public static class TfLiteWriter
 {
@@ -103,7 +104,7 @@ public static class TfLiteWriter
             throw new InvalidModelException(Source, $"tensor '{tensor.Name}': data type {(int)tensor.Type} does not fit TFLite's TensorType");
         }
 
-        var shape = builder.CreateVector(tensor.Shape.Dimensions.AsSpan());
+        var shape = builder.CreateSharedVector(MemoryMarshal.AsBytes(tensor.Shape.Dimensions.AsSpan()), sizeof(int));
         var name = builder.CreateString(tensor.Name);
         var quantization = tensor.Quantization is { } q ? WriteQuantization(builder, q) : 0;
         var signature = tensor.ShapeSignature is { } s ? builder.CreateVector(s.Dimensions.AsSpan()) : 0;
@@ -135,8 +136,9 @@ public static class TfLiteWriter
     {
         var min = quantization.Min.IsEmpty ? 0 : builder.CreateVector(quantization.Min.AsSpan());
         var max = quantization.Max.IsEmpty ? 0 : builder.CreateVector(quantization.Max.AsSpan());
-        var scale = builder.CreateVector(quantization.Scales.AsSpan());
-        var zeroPoint = builder.CreateVector(quantization.ZeroPoints.AsSpan());
+        // Per-channel zero points are nearly always all zero, and bias scales often repeat: shared, they are written once.
+        var scale = builder.CreateSharedVector(MemoryMarshal.AsBytes(quantization.Scales.AsSpan()), sizeof(float));
+        var zeroPoint = builder.CreateSharedVector(MemoryMarshal.AsBytes(quantization.ZeroPoints.AsSpan()), sizeof(long));
 
         builder.StartTable(QuantizationField.Count);
         AddOptionalOffset(builder, QuantizationField.Min, min);

@@ -10,7 +10,7 @@ namespace Mote.TfLite.FlatBuffers;
 /// to them, so every uoffset points forward. Positions are returned as "offsets from the end", which stay valid as the
 /// buffer grows. Scalars are aligned to their size, vectors to max(4, requested alignment), and the finished buffer's
 /// length is a multiple of the largest alignment used, so alignment measured from the end holds from the start too.
-/// Identical vtables are written once.
+/// Identical vtables are written once, and so are identical vectors created through <see cref="CreateSharedVector"/>.
 /// </summary>
 internal sealed class FlatBufferBuilder
 {
@@ -19,6 +19,7 @@ internal sealed class FlatBufferBuilder
     private readonly string _source;
     private readonly int[] _fieldOffsets = new int[MaxFields];
     private readonly Dictionary<string, int> _vtables = [];
+    private readonly Dictionary<string, int> _sharedVectors = [];
     private byte[] _buffer;
     private int _space;
     private int _minAlign = 1;
@@ -54,6 +55,23 @@ internal sealed class FlatBufferBuilder
         PutBytes(elements);
         PutInt32(elements.Length / elementSize);
         return Offset;
+    }
+
+    /// <summary>
+    /// As <see cref="CreateVector(ReadOnlySpan{byte}, int, int)"/>, but a vector with the same elements, element size
+    /// and alignment written before is referred to again instead of written twice. Readers cannot tell the difference:
+    /// a uoffset may point at any object written earlier (flatc shares strings the same way).
+    /// </summary>
+    public int CreateSharedVector(ReadOnlySpan<byte> elements, int elementSize, int alignment = 4)
+    {
+        var key = $"{elementSize}/{alignment}/{Convert.ToBase64String(elements)}";
+        if (!_sharedVectors.TryGetValue(key, out var offset))
+        {
+            offset = CreateVector(elements, elementSize, alignment);
+            _sharedVectors.Add(key, offset);
+        }
+
+        return offset;
     }
 
     public int CreateVector(ReadOnlySpan<int> values) => CreateVector(MemoryMarshal.AsBytes(values), 4);
