@@ -208,7 +208,7 @@ public sealed class ArenaLayout
 
     private static bool IsVariable(Tensor tensor) => tensor.IsVariable && !tensor.IsConstant;
 
-    private static bool InArena(Tensor tensor) => !tensor.IsConstant && !tensor.IsVariable;
+    internal static bool InArena(Tensor tensor) => !tensor.IsConstant && !tensor.IsVariable;
 
     /// <summary>
     /// Every fusion must be of this subgraph, and each operator fused into the one before it at most once; an in-place

@@ -48,30 +48,19 @@ public sealed class ChainFusion
 
         var first = subgraph.Operators[producer];
         var consumer = subgraph.Operators[producer + 1];
-        if (first.Outputs.Count != 1 || consumer.Outputs.Count != 1 || !InArena(subgraph, first.Outputs[0]) || !InArena(subgraph, consumer.Outputs[0]))
+        if (first.Outputs.Count != 1 || consumer.Outputs.Count != 1
+            || !FusionTensors.InArena(subgraph, first.Outputs[0]) || !FusionTensors.InArena(subgraph, consumer.Outputs[0]))
         {
             return null;
         }
 
         int elided = first.Outputs[0];
-        var graphIo = subgraph.Inputs.Concat(subgraph.Outputs).ToHashSet();
-        if (graphIo.Contains(elided) || consumer.Inputs.Count(t => t == elided) != 1
-            || consumer.Inputs.Any(t => t != elided && InArena(subgraph, t)))
+        if (!FusionTensors.ReadOnlyBy(subgraph, elided, producer + 1) || consumer.Inputs.Count(t => t == elided) != 1
+            || consumer.Inputs.Any(t => t != elided && FusionTensors.InArena(subgraph, t)))
         {
             return null;
         }
 
-        for (int step = 0; step < subgraph.Operators.Count; step++)
-        {
-            if (step != producer + 1 && subgraph.Operators[step].Inputs.Contains(elided))
-            {
-                return null;
-            }
-        }
-
         return new ChainFusion(subgraph, producer, elided, consumer.Outputs[0]);
     }
-
-    private static bool InArena(Subgraph subgraph, int tensor) =>
-        tensor >= 0 && !subgraph.Tensors[tensor].IsConstant && !subgraph.Tensors[tensor].IsVariable;
 }

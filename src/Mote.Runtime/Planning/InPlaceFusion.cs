@@ -62,15 +62,11 @@ public sealed class InPlaceFusion
         int elided = first.Outputs[0];
         int target = consumer.Inputs[0] == elided ? consumer.Inputs[1] : consumer.Inputs[1] == elided ? consumer.Inputs[0] : -1;
         int output = consumer.Outputs[0];
-        if (target < 0 || target == elided || !InArena(subgraph, elided) || !InArena(subgraph, target)
+        if (target < 0 || target == elided || !FusionTensors.InArena(subgraph, elided) || !FusionTensors.InArena(subgraph, target)
             || subgraph.Tensors[elided].Shape != subgraph.Tensors[output].Shape
-            || !InPlaceOperators.CandidateInputs(subgraph, consumer).Contains(target))
-        {
-            return null;
-        }
-
-        var graphIo = subgraph.Inputs.Concat(subgraph.Outputs).ToHashSet();
-        if (graphIo.Contains(elided) || graphIo.Contains(target) || first.Inputs.Contains(target))
+            || !InPlaceOperators.CandidateInputs(subgraph, consumer).Contains(target)
+            || !FusionTensors.ReadOnlyBy(subgraph, elided, producer + 1)
+            || subgraph.Inputs.Contains(target) || subgraph.Outputs.Contains(target) || first.Inputs.Contains(target))
         {
             return null;
         }
@@ -78,10 +74,9 @@ public sealed class InPlaceFusion
         for (int step = 0; step < subgraph.Operators.Count; step++)
         {
             var op = subgraph.Operators[step];
-            bool readsElided = step != producer + 1 && op.Inputs.Contains(elided);
             bool readsTargetLater = step > producer + 1 && op.Inputs.Contains(target);
             bool writesTargetLate = step >= producer && op.Outputs.Contains(target);
-            if (readsElided || readsTargetLater || writesTargetLate)
+            if (readsTargetLater || writesTargetLate)
             {
                 return null;
             }
@@ -89,7 +84,4 @@ public sealed class InPlaceFusion
 
         return new InPlaceFusion(subgraph, producer, elided, target, output);
     }
-
-    private static bool InArena(Subgraph subgraph, int tensor) =>
-        tensor >= 0 && !subgraph.Tensors[tensor].IsConstant && !subgraph.Tensors[tensor].IsVariable;
 }
