@@ -21,10 +21,20 @@ internal sealed class AddEmitter : IOperatorEmitter
     public static string[] RuntimeFiles => ["mote_add_s8.h", "mote_add_s8.c"];
 
     /// <summary>
+    /// For an ADD fused in place (<see cref="Mote.Runtime.Planning.InPlaceFusion"/>): its parameters with the elided
+    /// input as input1, and the reference to its other input, the skip tensor that receives the sum.
+    /// </summary>
+    public static (string Parameters, string Skip) InPlaceArguments(LayerContext layer, int elided)
+    {
+        int elidedPosition = layer.InputIndex(0) == elided ? 0 : 1;
+        return (Parameters(layer, firstInput: elidedPosition), layer.InputRef(1 - elidedPosition));
+    }
+
+    /// <summary>
     /// Checks the ADD and defines its mote_add_params with input <paramref name="firstInput"/> (0 or 1) as the kernel's
     /// input1 and the other as input2 (the sum is the same either way); returns a pointer expression to them.
     /// </summary>
-    public static string Parameters(LayerContext layer, int firstInput)
+    private static string Parameters(LayerContext layer, int firstInput)
     {
         var options = layer.Operator.Options as AddSubOptions;
         layer.Require(options is not null, "options are missing");

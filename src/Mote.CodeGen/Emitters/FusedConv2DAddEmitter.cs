@@ -62,12 +62,11 @@ internal sealed class FusedConv2DAddEmitter : IFusedEmitter
     {
         var (conv, add) = (layers[0], layers[1]);
         var call = Conv2DEmitter.Prepare(conv);
-        int elidedPosition = add.InputIndex(0) == Fusion.Elided ? 0 : 1;
-        var addParameters = AddEmitter.Parameters(add, firstInput: elidedPosition);
+        var (addParameters, skip) = AddEmitter.InPlaceArguments(add, Fusion.Elided);
         conv.UseRuntime([.. call.RuntimeFiles, .. AddEmitter.RuntimeFiles, .. BandRuntime, Kernel + ".h", Kernel + ".c"]);
         var bandRows = BandRows.ToString(CultureInfo.InvariantCulture);
         conv.Body.Line(
-            $"{Kernel}({call.Parameters}, {addParameters}, {bandRows}, {call.Input}, {call.Filter}, {call.Bias}, {call.Scratch}, {call.Output}, {add.InputRef(1 - elidedPosition)});");
+            $"{Kernel}({call.Parameters}, {addParameters}, {bandRows}, {call.Input}, {call.Filter}, {call.Bias}, {call.Scratch}, {call.Output}, {skip});");
     }
 
     /// <summary>

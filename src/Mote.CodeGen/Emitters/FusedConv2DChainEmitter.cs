@@ -78,11 +78,9 @@ internal sealed class FusedConv2DChainEmitter : IFusedEmitter
             return;
         }
 
-        var add = layers[2];
-        int elidedPosition = add.InputIndex(0) == _add.Elided ? 0 : 1;
-        var addParameters = AddEmitter.Parameters(add, firstInput: elidedPosition);
+        var (addParameters, skip) = AddEmitter.InPlaceArguments(layers[2], _add.Elided);
         layers[0].Body.Line(
-            $"{Kernel}({firstLayer}, {secondLayer}, {addParameters}, {first.Input}, {first.Scratch}, {first.Output}, {second.Output}, {add.InputRef(1 - elidedPosition)});");
+            $"{Kernel}({firstLayer}, {secondLayer}, {addParameters}, {first.Input}, {first.Scratch}, {first.Output}, {second.Output}, {skip});");
     }
 
     /// <summary>
