@@ -30,7 +30,7 @@ public sealed record TrainingData(Dataset Train, Dataset? Validation, Dataset? T
             throw new InvalidDataFileException(folder, "no such data folder");
         }
 
-        if (WavFolder.HoldsClasses(folder) || WavFolder.HoldsClasses(Path.Combine(folder, "train")))
+        if (HoldsWav(folder))
         {
             return LoadWav(folder, validationFraction, seed);
         }
@@ -64,18 +64,19 @@ public sealed record TrainingData(Dataset Train, Dataset? Validation, Dataset? T
             throw new InvalidDataFileException(folder, "no such data folder");
         }
 
-        var wav = WavFolder.HoldsClasses(folder) || WavFolder.HoldsClasses(Path.Combine(folder, "train"));
+        var wav = HoldsWav(folder);
         if (audioAugmentation is not null)
         {
             return wav ? LoadAugmentedWav(folder, validationFraction, seed, audioAugmentation)
                 : throw new InvalidDataFileException(folder, "the spec's audio augmentation (time_shift_ms, gain_db, noise) needs WAV clips as data");
         }
 
-        var bytes = wav ? StreamedData.WavFeatureBytes(folder, LoadFrontEnd(folder))
+        var frontEnd = wav ? LoadFrontEnd(folder) : null;
+        var bytes = frontEnd is not null ? StreamedData.WavFeatureBytes(folder, frontEnd)
             : VibrationCsvFolder.Holds(folder) ? 0 : StreamedData.IdxPixelBytes(folder);
         if (bytes > memoryBudget)
         {
-            return wav ? StreamedData.OpenWav(folder, LoadFrontEnd(folder), validationFraction, seed, cacheFolder, bytes, memoryBudget)
+            return frontEnd is not null ? StreamedData.OpenWav(folder, frontEnd, validationFraction, seed, cacheFolder, bytes, memoryBudget)
                 : StreamedData.OpenIdx(folder, validationFraction, seed, cacheFolder, bytes, memoryBudget);
         }
 
@@ -83,6 +84,9 @@ public sealed record TrainingData(Dataset Train, Dataset? Validation, Dataset? T
         var held = new[] { data.Train, data.Validation, data.Test }.Sum(d => d is null ? 0L : d.Inputs.Length * (long)sizeof(float));
         return new TrainingSources(data.Train, data.Validation, data.Test, data.FrontEnd, $"in memory ({Megabytes(held)})", []);
     }
+
+    /// <summary>Whether the folder holds WAV class folders, at its top or under train/.</summary>
+    private static bool HoldsWav(string folder) => WavFolder.HoldsClasses(folder) || WavFolder.HoldsClasses(Path.Combine(folder, "train"));
 
     internal static bool HasIdxTest(string folder) =>
         File.Exists(Path.Combine(folder, "t10k-labels-idx1-ubyte.gz")) || File.Exists(Path.Combine(folder, "t10k-labels-idx1-ubyte"));
