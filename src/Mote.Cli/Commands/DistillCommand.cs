@@ -67,11 +67,7 @@ public static class DistillCommand
             specPath = RunFolder.FindSpec(specPath, null);
         }
 
-        if (Directory.Exists(teacherPath))
-        {
-            teacherPath = Path.Combine(teacherPath, RunFolder.ModelFile);
-        }
-
+        teacherPath = RunFolder.ModelPath(teacherPath);
         var spec = ModelSpec.Load(specPath);
         var teacher = ModelLoader.Load(teacherPath);
         var data = TrainingData.Load(dataFolder, spec.ValidationFraction, seed);

@@ -76,7 +76,7 @@ public static class QuantizeCommand
     private static int Quantize(CliContext context, Request request)
     {
         Check(request);
-        var path = Directory.Exists(request.Model) ? Path.Combine(request.Model, RunFolder.ModelFile) : request.Model;
+        var path = RunFolder.ModelPath(request.Model);
         var floatModel = ModelLoader.Load(path);
         var graph = floatModel.Main;
         if (graph.Inputs.Count != 1 || graph.Tensors[graph.Inputs[0]].Type != DataType.Float32)

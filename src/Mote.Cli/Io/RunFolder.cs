@@ -18,6 +18,10 @@ public static class RunFolder
 
     public static string SpecPath(string runFolder) => Path.Combine(runFolder, SpecFile);
 
+    /// <summary>A model argument that may name a run folder: the folder's exported model, else the path as given.</summary>
+    public static string ModelPath(string modelOrRunFolder) =>
+        Directory.Exists(modelOrRunFolder) ? Path.Combine(modelOrRunFolder, ModelFile) : modelOrRunFolder;
+
     /// <summary>
     /// The spec for a command that works on a trained run: <paramref name="givenSpec"/> when the user named one, else
     /// the copy the run saved.
