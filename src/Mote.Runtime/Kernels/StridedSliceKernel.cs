@@ -18,17 +18,7 @@ internal static class StridedSliceKernel
             $"begin, end and strides must have one value per input dimension ({input.Rank})");
         context.Require(strides.All(s => s != 0), "strides must not be zero");
 
-        var starts = new int[input.Rank];
-        var stops = new int[input.Rank];
-        for (int axis = 0; axis < input.Rank; axis++)
-        {
-            int stopIndex = options.Offset ? begin[axis] + end[axis] : end[axis];
-            starts[axis] = Start(options.BeginMask, begin[axis], strides[axis], input[axis], axis);
-            stops[axis] = (options.ShrinkAxisMask & (1 << axis)) != 0
-                ? starts[axis] + 1
-                : Stop(options.EndMask, stopIndex, strides[axis], input[axis], axis);
-        }
-
+        (int[] starts, int[] stops) = Bounds(options, input, begin, end, strides);
         int[] inputStrides = Gather.Strides(input);
         var map = new List<int>();
         Collect(0, 0);
@@ -47,6 +37,23 @@ internal static class StridedSliceKernel
                 Collect(axis + 1, offset + (i * inputStrides[axis]));
             }
         }
+    }
+
+    /// <summary>For each axis, the first index taken and the index where the slice stops (exclusive, in the stride's direction).</summary>
+    public static (int[] Starts, int[] Stops) Bounds(StridedSliceOptions options, Shape input, int[] begin, int[] end, int[] strides)
+    {
+        var starts = new int[input.Rank];
+        var stops = new int[input.Rank];
+        for (int axis = 0; axis < input.Rank; axis++)
+        {
+            int stopIndex = options.Offset ? begin[axis] + end[axis] : end[axis];
+            starts[axis] = Start(options.BeginMask, begin[axis], strides[axis], input[axis], axis);
+            stops[axis] = (options.ShrinkAxisMask & (1 << axis)) != 0
+                ? starts[axis] + 1
+                : Stop(options.EndMask, stopIndex, strides[axis], input[axis], axis);
+        }
+
+        return (starts, stops);
     }
 
     // TFLite's StartForAxis / StopForAxis: masks select the full range, negative indices count from the end, then clamp.
