@@ -12,8 +12,12 @@ internal static class OperatorEmitters
         [OpType.Conv2D] = new Conv2DEmitter(),
         [OpType.DepthwiseConv2D] = new DepthwiseConv2DEmitter(),
         [OpType.FullyConnected] = new FullyConnectedEmitter(),
+        [OpType.Pad] = new PadEmitter(),
+        [OpType.PadV2] = new PadEmitter(),
         [OpType.Reshape] = new ReshapeEmitter(),
         [OpType.Softmax] = new SoftmaxEmitter(),
+        [OpType.StridedSlice] = new StridedSliceEmitter(),
+        [OpType.Transpose] = new TransposeEmitter(),
     };
 
     public static IOperatorEmitter? For(OpType type) => s_emitters.GetValueOrDefault(type);
