@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mote.Graph;
 using static Mote.CodeGen.Emitters.ConvLayer;
 
@@ -22,44 +21,17 @@ internal sealed record AffineCopy(int[] Dims, int[] InputSteps, int[] OutputStep
     public string Initializer(LayerContext layer, int elementSize) =>
         "{ " + string.Join(", ", Fields(layer, elementSize).Select(f => $".{f.Field} = {f.Value}")) + " }";
 
-    /// <summary>
-    /// The fields of its mote_copy_params. Axes of one element are dropped and neighbouring axes that are contiguous
-    /// on both sides merged, so the innermost axis is as long a block copy as the views allow.
-    /// </summary>
+    /// <summary>The fields of its mote_copy_params, over the axes <see cref="AxisMerge"/> leaves.</summary>
     public IEnumerable<(string Field, string Value)> Fields(LayerContext layer, int elementSize)
     {
-        var axes = new List<(int Dim, int InputStep, int OutputStep)>();
-        for (int a = 0; a < Dims.Length; a++)
-        {
-            if (Dims[a] == 1)
-            {
-                continue;
-            }
-
-            if (axes.Count > 0 && axes[^1] is var (dim, inputStep, outputStep)
-                && inputStep == InputSteps[a] * Dims[a] && outputStep == OutputSteps[a] * Dims[a])
-            {
-                axes[^1] = (dim * Dims[a], InputSteps[a], OutputSteps[a]);
-            }
-            else
-            {
-                axes.Add((Dims[a], InputSteps[a], OutputSteps[a]));
-            }
-        }
-
-        if (axes.Count == 0)
-        {
-            axes.Add((1, 1, 1));
-        }
-
-        layer.Require(axes.Count <= MaxRank, $"the copy needs {axes.Count} axes; the C runtime walks at most {MaxRank}");
-        static string List(IEnumerable<int> values) => "{" + string.Join(", ", values.Select(v => v.ToString(CultureInfo.InvariantCulture))) + "}";
+        (int[] dims, int[][] steps) = AxisMerge.Merge(Dims, InputSteps, OutputSteps);
+        layer.Require(dims.Length <= MaxRank, $"the copy needs {dims.Length} axes; the C runtime walks at most {MaxRank}");
         return
         [
-            ("rank", Int(axes.Count)),
-            ("dims", List(axes.Select(x => x.Dim))),
-            ("input_steps", List(axes.Select(x => x.InputStep))),
-            ("output_steps", List(axes.Select(x => x.OutputStep))),
+            ("rank", Int(dims.Length)),
+            ("dims", AxisMerge.List(dims)),
+            ("input_steps", AxisMerge.List(steps[0])),
+            ("output_steps", AxisMerge.List(steps[1])),
             ("input_start", Int(InputStart)),
             ("output_start", Int(OutputStart)),
             ("element_size", Int(elementSize)),
