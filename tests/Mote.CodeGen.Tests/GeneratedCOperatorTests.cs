@@ -1,0 +1,85 @@
+using System.Runtime.InteropServices;
+using Mote.Graph;
+
+namespace Mote.CodeGen.Tests;
+
+/// <summary>
+/// Operators, types and options no conformance model exercises, each in a one-operator model built here: the
+/// generated C must reproduce Mote's interpreter (bit-exact with TFLM) byte for byte on several random inputs.
+/// </summary>
+public sealed class GeneratedCOperatorTests
+{
+    private const int Cases = 3;
+
+    [HostCompilerFact]
+    public void PadV2WithAConstantValue()
+    {
+        var input = Activation("in", DataType.Int8, 0.05f, 3, 1, 3, 4, 2);
+        var output = Activation("out", DataType.Int8, 0.05f, 3, 1, 6, 5, 2);
+        var value = input with { Name = "value", Shape = Shape.Of(1), Data = [unchecked((byte)-7)] };
+        AssertMatchesInterpreter("padv2", [input, Ints("paddings", 0, 0, 1, 2, 0, 1, 0, 0), value, output], new Operator(OpType.PadV2, [0, 1, 2], [3]));
+    }
+
+    [HostCompilerFact]
+    public void StridedSliceBackwardsWithAShrunkAxis()
+    {
+        var input = Activation("in", DataType.Int8, 0.1f, 0, 2, 5, 6);
+        var output = Activation("out", DataType.Int8, 0.1f, 0, 2, 3);
+        AssertMatchesInterpreter("strided_slice", [input, Ints("begin", 1, 4, -1), Ints("end", 2, 0, 0), Ints("strides", 1, -2, -2), output],
+            new Operator(OpType.StridedSlice, [0, 1, 2, 3], [4]) { Options = new StridedSliceOptions(ShrinkAxisMask: 1) });
+    }
+
+    [HostCompilerFact]
+    public void TransposeOfInt16()
+    {
+        var input = Activation("in", DataType.Int16, 0.001f, 0, 2, 3, 4);
+        var output = Activation("out", DataType.Int16, 0.001f, 0, 4, 2, 3);
+        AssertMatchesInterpreter("transpose", [input, Ints("perm", 2, 0, 1), output], new Operator(OpType.Transpose, [0, 1], [2]));
+    }
+
+    [HostCompilerFact]
+    public void LeakyReluOfInt8()
+    {
+        var input = Activation("in", DataType.Int8, 0.05f, 5, 1, 40);
+        var output = Activation("out", DataType.Int8, 0.03f, -10, 1, 40);
+        AssertMatchesInterpreter("leaky_relu", [input, output], new Operator(OpType.LeakyRelu, [0], [1]) { Options = new LeakyReluOptions(0.2f) });
+    }
+
+    [HostCompilerFact]
+    public void QuantizeInt8ToInt16()
+    {
+        var input = Activation("in", DataType.Int8, 0.05f, -3, 1, 64);
+        var output = Activation("out", DataType.Int16, 0.0007f, 0, 1, 64);
+        AssertMatchesInterpreter("requantize_up", [input, output], new Operator(OpType.Quantize, [0], [1]));
+    }
+
+    [HostCompilerFact]
+    public void QuantizeInt16ToInt8()
+    {
+        var input = Activation("in", DataType.Int16, 0.0007f, 0, 1, 64);
+        var output = Activation("out", DataType.Int8, 0.01f, 12, 1, 64);
+        AssertMatchesInterpreter("requantize_down", [input, output], new Operator(OpType.Quantize, [0], [1]));
+    }
+
+    [HostCompilerFact]
+    public void DequantizeInt16()
+    {
+        var input = Activation("in", DataType.Int16, 0.00031f, 0, 1, 64);
+        var output = new Tensor("out", DataType.Float32, Shape.Of(1, 64));
+        AssertMatchesInterpreter("dequantize", [input, output], new Operator(OpType.Dequantize, [0], [1]));
+    }
+
+    private static Tensor Activation(string name, DataType type, float scale, long zeroPoint, params int[] shape) =>
+        new(name, type, Shape.Of(shape)) { Quantization = QuantizationParameters.PerTensor(scale, zeroPoint) };
+
+    private static Tensor Ints(string name, params int[] values) =>
+        new(name, DataType.Int32, Shape.Of(values.Length)) { Data = [.. MemoryMarshal.AsBytes(values.AsSpan())] };
+
+    /// <summary>A model of one operator whose first input and output are the model's.</summary>
+    private static void AssertMatchesInterpreter(string name, Tensor[] tensors, Operator op)
+    {
+        var model = new Model([new Subgraph([.. tensors], [op], [op.Inputs[0]], [op.Outputs[0]])]);
+        var cases = Enumerable.Range(ReferenceCase.DefaultSeed, Cases).Select(seed => ReferenceCase.Create(model, name, seed)).ToList();
+        GeneratedProgram.AssertMatches(model, name, cases);
+    }
+}
