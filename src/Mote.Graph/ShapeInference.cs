@@ -60,6 +60,10 @@ public static class ShapeInference
             : (input - effectiveFilter + stride) / stride;
     }
 
+    /// <summary>TFLite's ComputePadding: the padding before the first element of a windowed axis (any odd extra goes after).</summary>
+    public static int PaddingBefore(int input, int filter, int stride, int dilation, int output) =>
+        Math.Max(0, (((output - 1) * stride) + ((filter - 1) * dilation) + 1 - input) / 2);
+
     private static Shape? Window(Shape input, int kh, int kw, int sh, int sw, int dh, int dw, Padding padding, int channels)
     {
         if (input.Rank != 4 || sh <= 0 || sw <= 0 || dh <= 0 || dw <= 0 || channels < 0)

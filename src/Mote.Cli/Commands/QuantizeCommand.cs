@@ -103,8 +103,10 @@ public static class QuantizeCommand
                 reference = network.FineTunedFloatModel();
                 quantized = network.Export(samples.Count);
                 var agreement = QuantizationAwareTraining.Compare(network, quantized, samples);
-                simulation = $"int8 vs fake-quant simulation on {agreement.Samples} calibration samples: {agreement.SameStep:P2} of output values on the same step, " +
-                    $"at most {agreement.MaxStepDifference} step(s) apart, top-1 agreement {agreement.Top1Agreement:P2}";
+                simulation = agreement.MaxStepDifference == 0
+                    ? $"int8 model vs the simulation in integers on {agreement.Samples} calibration samples: every output value equal"
+                    : $"int8 model vs the simulation in integers on {agreement.Samples} calibration samples: {agreement.SameStep:P2} of output values equal, " +
+                        $"at most {agreement.MaxStepDifference} step(s) apart, top-1 agreement {agreement.Top1Agreement:P2} (a Mote bug: please report it)";
             }
             else
             {

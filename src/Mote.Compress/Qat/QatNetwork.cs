@@ -69,12 +69,8 @@ public sealed class QatNetwork
     /// <summary>The int8 model: the fine-tuned float model quantized with the observers' ranges.</summary>
     public Model Export(int samples) => PostTrainingQuantizer.Quantize(FineTunedFloatModel(), Statistics(samples), Quantization);
 
-    /// <summary>The simulated (fake-quantized) output for one input, in inference mode.</summary>
-    public float[] Predict(float[] input)
-    {
-        var output = Network.Forward(input, new LayerContext(1, Training: false, new Mote.Data.SeededRandom(0)));
-        return output.AsSpan(0, Network.OutputSize).ToArray();
-    }
+    /// <summary>The int8 grid the simulation rounds an activation tensor to now: its group observer's parameters.</summary>
+    public QuantizationParameters ActivationGrid(int tensor) => _observerOfRoot[_groups.Root(tensor)].Parameters;
 
     private void Wire(CalibrationStatistics initial, QatOptions options)
     {

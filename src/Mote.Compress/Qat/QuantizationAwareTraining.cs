@@ -45,29 +45,30 @@ public static class QuantizationAwareTraining
     }
 
     /// <summary>
-    /// Runs <paramref name="quantized"/> (the export of <paramref name="qat"/>) and the simulation on the same inputs and
-    /// compares the int8 values of the tensor the training network ends in.
+    /// Runs <paramref name="quantized"/> (the export of <paramref name="qat"/>) and the simulation evaluated in integers
+    /// (<see cref="IntegerSimulation"/>) on the same inputs, and compares the int8 values of the tensor the training
+    /// network ends in.
     /// </summary>
     public static SimulationAgreement Compare(QatNetwork qat, Model quantized, IEnumerable<float[]> samples)
     {
+        var simulation = new IntegerSimulation(qat);
         var probe = new TensorProbe(quantized, tensor => tensor.Type == DataType.Int8, "quantized model");
         var input = quantized.Main.Tensors[quantized.Main.Inputs[0]];
-        var output = quantized.Main.Tensors[qat.OutputTensor].Quantization!;
         int same = 0, values = 0, worst = 0, agree = 0, count = 0;
         foreach (var sample in samples)
         {
-            var simulated = Array.ConvertAll(qat.Predict(sample), v => (float)Int8Quantization.Quantize(v, output));
+            var simulated = simulation.Run(sample);
             probe.Run([TensorProbe.InputBytes(input, sample)]);
-            var actual = Array.ConvertAll(MemoryMarshal.Cast<byte, sbyte>(probe.Values(qat.OutputTensor)).ToArray(), v => (float)v);
+            var actual = MemoryMarshal.Cast<byte, sbyte>(probe.Values(simulation.Output));
             for (var i = 0; i < simulated.Length; i++)
             {
-                var difference = (int)Math.Abs(simulated[i] - actual[i]);
+                var difference = Math.Abs(simulated[i] - actual[i]);
                 same += difference == 0 ? 1 : 0;
                 worst = Math.Max(worst, difference);
             }
 
             values += simulated.Length;
-            agree += QuantizationDebugger.ArgMax(simulated) == QuantizationDebugger.ArgMax(actual) ? 1 : 0;
+            agree += QuantizationDebugger.ArgMax<sbyte>(simulated) == QuantizationDebugger.ArgMax(actual) ? 1 : 0;
             count++;
         }
 

@@ -5,7 +5,7 @@ namespace Mote.Compress.Quantization;
 /// <summary>
 /// Chooses the int8 parameters of every activation tensor (every float tensor that is not a weight or bias). Most
 /// take their calibrated range; SOFTMAX and LOGISTIC outputs are fixed at 1/256, −128 and TANH at 1/128, 0; and the
-/// operators TFLite requires to keep their input's quantization (pools, RESHAPE, CONCATENATION) tie their tensors
+/// operators TFLite requires to keep their input's quantization (pools, RESHAPE, RELU6, CONCATENATION) tie their tensors
 /// into one group that shares the union of the members' ranges. A CONCATENATION input whose quantization is fixed is
 /// not tied (two fixed inputs could disagree); its range joins the group and the quantizer requantizes it.
 /// </summary>
@@ -63,7 +63,7 @@ internal static class ActivationQuantization
         {
             switch (op.Type)
             {
-                case OpType.MaxPool2D or OpType.AveragePool2D or OpType.Reshape:
+                case OpType.MaxPool2D or OpType.AveragePool2D or OpType.Reshape or OpType.Relu6:
                     groups.Tie(op.Inputs[0], op.Outputs[0]);
                     break;
                 case OpType.Softmax or OpType.Logistic:

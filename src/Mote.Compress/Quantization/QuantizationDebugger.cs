@@ -113,7 +113,8 @@ public static class QuantizationDebugger
         return result;
     }
 
-    internal static int ArgMax(ReadOnlySpan<float> values)
+    internal static int ArgMax<T>(ReadOnlySpan<T> values)
+        where T : System.Numerics.IComparisonOperators<T, T, bool>
     {
         var best = 0;
         for (var i = 1; i < values.Length; i++)

@@ -21,7 +21,8 @@ internal static class LogisticKernel
                 return new UnaryOperation<float, float, FloatLogistic>(context, default);
             case DataType.Int8:
                 context.Require(context.Quantization(output).ZeroPoint == sbyte.MinValue, "int8 output zero point must be −128");
-                return new UnaryOperation<sbyte, sbyte, Int8Logistic>(context, new(FixedPointActivationInput.Int8(context, input)));
+                (float scale, int zeroPoint) = context.Quantization(input);
+                return new UnaryOperation<sbyte, sbyte, Int8FixedPointActivation>(context, new(scale, zeroPoint, tanh: false));
             case DataType.Int16:
                 return new UnaryOperation<short, short, Int16Logistic>(context, new(FixedPointActivationInput.Int16(context, input, output, allowScaleTwoPow11: false)));
             default:
@@ -32,27 +33,6 @@ internal static class LogisticKernel
     private readonly struct FloatLogistic : IUnaryFunction<float, float>
     {
         public float Apply(float value) => FloatActivations.Logistic(value);
-    }
-
-    private readonly struct Int8Logistic(FixedPointActivationInput input) : IUnaryFunction<sbyte, sbyte>
-    {
-        public sbyte Apply(sbyte value)
-        {
-            int centered = value - input.ZeroPoint;
-            if (centered <= -input.Radius)
-            {
-                return sbyte.MinValue;
-            }
-
-            if (centered >= input.Radius)
-            {
-                return sbyte.MaxValue;
-            }
-
-            // Q0.31 → Q0.8 (output scale 1/256), shifted by the −128 zero point.
-            int q0 = FixedPointMath.Logistic(input.Rescale(centered), FixedPointActivationInput.InputIntegerBits);
-            return (sbyte)Math.Clamp(FixedPoint.RoundingDivideByPot(q0, 23) + sbyte.MinValue, sbyte.MinValue, sbyte.MaxValue);
-        }
     }
 
     private readonly struct Int16Logistic(FixedPointActivationInput input) : IUnaryFunction<short, short>

@@ -106,10 +106,7 @@ internal static class MeanKernel
         {
             (float inputScale, _inputZeroPoint) = context.Quantization(context.Input(0));
             (float outputScale, _outputZeroPoint) = context.Quantization(context.Output(0));
-            var q = QuantizedMultiplier.From((double)inputScale / outputScale);
-            int shift = Math.Min(Math.Min(63 - BitOperations.LeadingZeroCount((ulong)count), 32), 31 + q.Shift);
-            _multiplier = (int)(((long)q.Multiplier << shift) / count);
-            _shift = q.Shift - shift;
+            (_multiplier, _shift) = QuantizedMultiplier.ForMean(inputScale, outputScale, count);
             _input = context.InputIndex(0);
             _output = context.OutputIndex(0);
             _map = map;

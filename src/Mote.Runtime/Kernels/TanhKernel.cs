@@ -19,35 +19,21 @@ internal static class TanhKernel
         return input.Type switch
         {
             DataType.Float32 => new UnaryOperation<float, float, FloatTanh>(context, default),
-            DataType.Int8 => new UnaryOperation<sbyte, sbyte, Int8Tanh>(context, new(FixedPointActivationInput.Int8(context, input))),
+            DataType.Int8 => Int8Tanh(context, input),
             DataType.Int16 => new UnaryOperation<short, short, Int16Tanh>(context, new(FixedPointActivationInput.Int16(context, input, output, allowScaleTwoPow11: true))),
             _ => throw context.Unsupported(input, output),
         };
     }
 
+    private static IOperation Int8Tanh(KernelContext context, Tensor input)
+    {
+        (float scale, int zeroPoint) = context.Quantization(input);
+        return new UnaryOperation<sbyte, sbyte, Int8FixedPointActivation>(context, new(scale, zeroPoint, tanh: true));
+    }
+
     private readonly struct FloatTanh : IUnaryFunction<float, float>
     {
         public float Apply(float value) => MathF.Tanh(value);
-    }
-
-    private readonly struct Int8Tanh(FixedPointActivationInput input) : IUnaryFunction<sbyte, sbyte>
-    {
-        public sbyte Apply(sbyte value)
-        {
-            int centered = value - input.ZeroPoint;
-            if (centered <= -input.Radius)
-            {
-                return sbyte.MinValue;
-            }
-
-            if (centered >= input.Radius)
-            {
-                return sbyte.MaxValue;
-            }
-
-            int q0 = FixedPointMath.Tanh(input.Rescale(centered), FixedPointActivationInput.InputIntegerBits);
-            return (sbyte)Math.Clamp(FixedPoint.RoundingDivideByPot(q0, 24), sbyte.MinValue, sbyte.MaxValue);
-        }
     }
 
     private readonly struct Int16Tanh(FixedPointActivationInput input) : IUnaryFunction<short, short>

@@ -4,7 +4,7 @@ namespace Mote.Runtime.Quantization;
 /// TFLite's integer requantization primitives (gemmlowp semantics, double rounding as in TFLM's default build):
 /// a value is scaled by a Q31 multiplier and a power-of-two shift with round-half-away-from-zero at each step.
 /// </summary>
-internal static class FixedPoint
+public static class FixedPoint
 {
     /// <summary>
     /// (a × b × 2) / 2^32 rounded to nearest; saturates the single overflowing case (MIN × MIN). TFLM adds a nudge of

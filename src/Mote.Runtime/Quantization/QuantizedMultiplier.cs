@@ -52,6 +52,17 @@ public readonly record struct QuantizedMultiplier(int Multiplier, int Shift)
     public static QuantizedMultiplier ForProduct(float inputScale, float weightScale, float outputScale) =>
         From((double)(inputScale * weightScale) / outputScale);
 
+    /// <summary>
+    /// TFLM's integer MEAN: input scale / output scale with the division by the element count folded into the
+    /// significand, shifted up first by as many bits as the count needs so that the division loses little.
+    /// </summary>
+    public static QuantizedMultiplier ForMean(float inputScale, float outputScale, int count)
+    {
+        var q = From((double)inputScale / outputScale);
+        int shift = Math.Min(Math.Min(63 - System.Numerics.BitOperations.LeadingZeroCount((ulong)count), 32), 31 + q.Shift);
+        return new((int)(((long)q.Multiplier << shift) / count), q.Shift - shift);
+    }
+
     /// <summary>std::frexp: x = fraction × 2^exponent with |fraction| in [0.5, 1).</summary>
     private static (double Fraction, int Exponent) FrExp(double x)
     {

@@ -49,10 +49,7 @@ internal sealed record ConvGeometry(
 
     /// <summary>TFLite's ComputePadding: the padding before the first element (the odd extra goes after).</summary>
     public static int PaddingBefore(int stride, int dilation, int inputSize, int filterSize, int outputSize) =>
-        Math.Max(0, TotalPadding(stride, dilation, inputSize, filterSize, outputSize) / 2);
-
-    public static int TotalPadding(int stride, int dilation, int inputSize, int filterSize, int outputSize) =>
-        ((outputSize - 1) * stride) + ((filterSize - 1) * dilation) + 1 - inputSize;
+        ShapeInference.PaddingBefore(inputSize, filterSize, stride, dilation, outputSize);
 
     /// <summary>
     /// The filter taps [Start, End) that fall inside an input of <paramref name="size"/> for a window whose tap 0 sits at

@@ -12,9 +12,8 @@ internal readonly record struct FixedPointActivationInput(int ZeroPoint, int Mul
 {
     public const int InputIntegerBits = 4;
 
-    public static FixedPointActivationInput Int8(KernelContext context, Tensor input)
+    public static FixedPointActivationInput Int8(float scale, int zeroPoint)
     {
-        (float scale, int zeroPoint) = context.Quantization(input);
         var q = QuantizedMultiplier.From(scale * (double)(1 << (31 - InputIntegerBits)));
 
         // TFLite's CalculateInputRadius: the largest |q − zero point| whose rescaled value stays below 2^4.

@@ -11,7 +11,7 @@ namespace Mote.Runtime.Kernels.Common;
 /// TFLM's general quantized ADD/SUB: both inputs are brought to a common scale (twice the larger input scale) with
 /// 20 (int8) or 15 (int16) bits of headroom, added or subtracted, then rescaled to the output.
 /// </summary>
-internal readonly struct QuantizedAddSub<T> : IBinaryFunction<T>
+public readonly struct QuantizedAddSub<T> : IBinaryFunction<T>
     where T : unmanaged, IBinaryInteger<T>
 {
     private readonly int _input1Offset;
@@ -25,13 +25,18 @@ internal readonly struct QuantizedAddSub<T> : IBinaryFunction<T>
     private readonly int _max;
     private readonly bool _subtract;
 
-    public QuantizedAddSub(KernelContext context, Activation activation, bool subtract)
+    internal QuantizedAddSub(KernelContext context, Activation activation, bool subtract)
+        : this(context.Quantization(context.Input(0)), context.Quantization(context.Input(1)), context.Quantization(context.Output(0)), context.Output(0).Type, activation, subtract)
     {
-        (float scale1, int zeroPoint1) = context.Quantization(context.Input(0));
-        (float scale2, int zeroPoint2) = context.Quantization(context.Input(1));
-        var output = context.Output(0);
-        (float outputScale, int outputZeroPoint) = context.Quantization(output);
-        _leftShift = output.Type == DataType.Int16 ? 15 : 20;
+    }
+
+    /// <summary>The arithmetic for inputs and an output of these scales and zero points (int8 or int16 output).</summary>
+    public QuantizedAddSub((float Scale, int ZeroPoint) input1, (float Scale, int ZeroPoint) input2, (float Scale, int ZeroPoint) output, DataType outputType, Activation activation, bool subtract)
+    {
+        (float scale1, int zeroPoint1) = input1;
+        (float scale2, int zeroPoint2) = input2;
+        (float outputScale, int outputZeroPoint) = output;
+        _leftShift = outputType == DataType.Int16 ? 15 : 20;
         if (subtract)
         {
             // TFLM's SUB divides the scales in float and only then widens to double; ADD works in double throughout.
@@ -50,7 +55,7 @@ internal readonly struct QuantizedAddSub<T> : IBinaryFunction<T>
         _input1Offset = -zeroPoint1;
         _input2Offset = -zeroPoint2;
         _outputOffset = outputZeroPoint;
-        (_min, _max) = ActivationRange.Quantized(activation, output.Type, outputScale, outputZeroPoint);
+        (_min, _max) = ActivationRange.Quantized(activation, outputType, outputScale, outputZeroPoint);
         _subtract = subtract;
     }
 
