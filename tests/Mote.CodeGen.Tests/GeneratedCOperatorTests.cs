@@ -69,6 +69,14 @@ public sealed class GeneratedCOperatorTests
         AssertMatchesInterpreter("dequantize", [input, output], new Operator(OpType.Dequantize, [0], [1]));
     }
 
+    [HostCompilerFact]
+    public void MeanOfInt16OverAxesThatDoNotMerge()
+    {
+        var input = Activation("in", DataType.Int16, 0.002f, 0, 2, 3, 4, 5);
+        var output = Activation("out", DataType.Int16, 0.0013f, 0, 2, 4);
+        AssertMatchesInterpreter("mean", [input, Ints("axes", 1, -1), output], new Operator(OpType.Mean, [0, 1], [2]) { Options = new ReducerOptions() });
+    }
+
     private static Tensor Activation(string name, DataType type, float scale, long zeroPoint, params int[] shape) =>
         new(name, type, Shape.Of(shape)) { Quantization = QuantizationParameters.PerTensor(scale, zeroPoint) };
 

@@ -14,6 +14,7 @@ internal static class OperatorEmitters
         [OpType.Dequantize] = new DequantizeEmitter(),
         [OpType.FullyConnected] = new FullyConnectedEmitter(),
         [OpType.LeakyRelu] = new LeakyReluEmitter(),
+        [OpType.Mean] = new MeanEmitter(),
         [OpType.Pad] = new PadEmitter(),
         [OpType.PadV2] = new PadEmitter(),
         [OpType.Quantize] = new QuantizeEmitter(),
