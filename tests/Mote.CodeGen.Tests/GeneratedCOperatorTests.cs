@@ -70,6 +70,15 @@ public sealed class GeneratedCOperatorTests
     }
 
     [HostCompilerFact]
+    public void SubOfInt8WithBroadcasting()
+    {
+        var a = Activation("a", DataType.Int8, 0.04f, 2, 2, 3, 4);
+        var b = Activation("b", DataType.Int8, 0.03f, -5, 3, 1) with { Data = [7, 250, 128] };
+        var output = Activation("out", DataType.Int8, 0.05f, 1, 2, 3, 4);
+        AssertMatchesInterpreter("sub", [a, b, output], new Operator(OpType.Sub, [0, 1], [2]) { Options = new AddSubOptions(Mote.Graph.Activation.Relu) });
+    }
+
+    [HostCompilerFact]
     public void MeanOfInt16OverAxesThatDoNotMerge()
     {
         var input = Activation("in", DataType.Int16, 0.002f, 0, 2, 3, 4, 5);

@@ -1,20 +1,51 @@
 using Mote.Graph;
+using Mote.Runtime.Kernels.Common;
 using Mote.Runtime.Quantization;
 using static Mote.CodeGen.Emitters.ConvLayer;
 
 namespace Mote.CodeGen.Emitters;
 
-/// <summary>ADD of two int8 tensors of the same shape (no broadcasting) → mote_add_s8.</summary>
-internal sealed class AddEmitter : IOperatorEmitter
+/// <summary>
+/// ADD or SUB, int8 or int16: an int8 ADD of two tensors of the output's shape → mote_add_s8 (which the fusions call
+/// too); int16, broadcasting and SUB → mote_add_sub. Both use TFLM's general requantizing arithmetic.
+/// </summary>
+internal sealed class AddEmitter(bool subtract) : IOperatorEmitter
 {
-    // TFLM's int8 ADD keeps 20 bits of headroom when bringing both inputs to a common scale.
-    private const int LeftShift = 20;
+    /// <summary>The most axes mote_add_sub walks (MOTE_ADD_SUB_MAX_RANK).</summary>
+    private const int MaxRank = 6;
 
     public void Emit(LayerContext layer)
     {
-        layer.UseRuntime(RuntimeFiles);
-        var parameters = Parameters(layer, firstInput: 0);
-        layer.Body.Line($"mote_add_s8({parameters}, {layer.InputRef(0)}, {layer.InputRef(1)}, {layer.OutputRef(0)});");
+        var a = layer.Input(0);
+        var b = layer.Input(1);
+        var output = layer.Output(0);
+        layer.Require(a.Type == output.Type && b.Type == output.Type && output.Type is DataType.Int8 or DataType.Int16,
+            $"type combination {a.Type.TfLiteName()} → {b.Type.TfLiteName()} → {output.Type.TfLiteName()} is not supported by the C generator (int8 or int16)");
+        if (!subtract && output.Type == DataType.Int8 && a.Shape == output.Shape && b.Shape == output.Shape)
+        {
+            layer.UseRuntime(RuntimeFiles);
+            var parameters = Parameters(layer, firstInput: 0, subtract);
+            layer.Body.Line($"mote_add_s8({parameters}, {layer.InputRef(0)}, {layer.InputRef(1)}, {layer.OutputRef(0)});");
+            return;
+        }
+
+        layer.UseRuntime([.. RuntimeFiles, "mote_values.h", "mote_add_sub.h", "mote_add_sub.c"]);
+        int rank = output.Shape.Rank;
+        layer.Require(a.Shape.Rank <= rank && b.Shape.Rank <= rank, $"inputs {a.Shape} and {b.Shape} have more dimensions than output {output.Shape}");
+        int[] dims = [.. output.Shape.Dimensions];
+        (int[] merged, int[][] steps) = AxisMerge.Merge(dims, BroadcastSteps(layer, a.Shape, dims), BroadcastSteps(layer, b.Shape, dims), Gather.Strides(output.Shape));
+        layer.Require(merged.Length <= MaxRank, $"the operation walks {merged.Length} axes; the C runtime walks at most {MaxRank}");
+        var call = layer.Params("mote_add_sub_params",
+        [
+            ("arithmetic", "{ " + string.Join(", ", Arithmetic(layer, firstInput: 0, subtract).Select(f => $".{f.Field} = {f.Value}")) + " }"),
+            ("element_size", Int(output.Type.ElementSize())),
+            ("subtract", Int(subtract ? 1 : 0)),
+            ("rank", Int(merged.Length)),
+            ("dims", AxisMerge.List(merged)),
+            ("input1_steps", AxisMerge.List(steps[0])),
+            ("input2_steps", AxisMerge.List(steps[1])),
+        ]);
+        layer.Body.Line($"mote_add_sub({call}, {layer.InputRef(0)}, {layer.InputRef(1)}, {layer.OutputRef(0)});");
     }
 
     /// <summary>The runtime files of mote_add_s8.</summary>
@@ -27,38 +58,55 @@ internal sealed class AddEmitter : IOperatorEmitter
     public static (string Parameters, string Skip) InPlaceArguments(LayerContext layer, int elided)
     {
         int elidedPosition = layer.InputIndex(0) == elided ? 0 : 1;
-        return (Parameters(layer, firstInput: elidedPosition), layer.InputRef(1 - elidedPosition));
+        var output = layer.Output(0);
+        layer.Require(output.Type == DataType.Int8 && layer.Input(0).Shape == output.Shape && layer.Input(1).Shape == output.Shape,
+            "a fused ADD must be int8 without broadcasting");
+        return (Parameters(layer, firstInput: elidedPosition, subtract: false), layer.InputRef(1 - elidedPosition));
     }
 
+    /// <summary>Defines the layer's mote_add_params (see <see cref="Arithmetic"/>) and returns a pointer expression to them.</summary>
+    private static string Parameters(LayerContext layer, int firstInput, bool subtract) =>
+        layer.Params("mote_add_params", Arithmetic(layer, firstInput, subtract));
+
     /// <summary>
-    /// Checks the ADD and defines its mote_add_params with input <paramref name="firstInput"/> (0 or 1) as the kernel's
-    /// input1 and the other as input2 (the sum is the same either way); returns a pointer expression to them.
+    /// Checks the operator and gives the fields of mote_add_params with input <paramref name="firstInput"/> (0 or 1) as
+    /// the kernel's input1 and the other as input2 (a sum is the same either way).
     /// </summary>
-    private static string Parameters(LayerContext layer, int firstInput)
+    private static IEnumerable<(string Field, string Value)> Arithmetic(LayerContext layer, int firstInput, bool subtract)
     {
         var options = layer.Operator.Options as AddSubOptions;
         layer.Require(options is not null, "options are missing");
         layer.Require(ActivationRange.IsSupported(options!.Activation), $"fused activation {options.Activation} is not supported");
-        var a = layer.Input(firstInput);
-        var b = layer.Input(1 - firstInput);
         var output = layer.Output(0);
-        layer.RequireInt8(a, b, output);
-        layer.Require(a.Shape == output.Shape && b.Shape == output.Shape, $"broadcasting {a.Shape} + {b.Shape} → {output.Shape} is not supported");
-        (float scale1, int zeroPoint1) = layer.Quantization(a);
-        (float scale2, int zeroPoint2) = layer.Quantization(b);
+        (float scale1, int zeroPoint1) = layer.Quantization(layer.Input(firstInput));
+        (float scale2, int zeroPoint2) = layer.Quantization(layer.Input(1 - firstInput));
         (float outputScale, int outputZeroPoint) = layer.Quantization(output);
 
-        // As TFLM's ADD (and the interpreter's QuantizedAddSub): the common scale is twice the larger input scale, in double.
-        double twiceMax = 2 * (double)Math.Max(scale1, scale2);
-        var input1 = QuantizedMultiplier.From(scale1 / twiceMax);
-        var input2 = QuantizedMultiplier.From(scale2 / twiceMax);
-        var result = QuantizedMultiplier.From(twiceMax / ((1 << LeftShift) * (double)outputScale));
-        (int min, int max) = ActivationRange.Quantized(options.Activation, output.Type, outputScale, outputZeroPoint);
+        // As TFLM (and the interpreter's QuantizedAddSub): 20 (int8) or 15 (int16) bits of headroom, and a common scale
+        // of twice the larger input scale, in double for ADD; SUB divides the scales in float before widening.
+        int leftShift = output.Type == DataType.Int16 ? 15 : 20;
+        QuantizedMultiplier input1, input2, result;
+        if (subtract)
+        {
+            float twiceMax = 2 * Math.Max(scale1, scale2);
+            (input1, input2) = (QuantizedMultiplier.From(scale1 / twiceMax), QuantizedMultiplier.From(scale2 / twiceMax));
+            result = QuantizedMultiplier.From(twiceMax / ((1 << leftShift) * outputScale));
+        }
+        else
+        {
+            double twiceMax = 2 * (double)Math.Max(scale1, scale2);
+            (input1, input2) = (QuantizedMultiplier.From(scale1 / twiceMax), QuantizedMultiplier.From(scale2 / twiceMax));
+            result = QuantizedMultiplier.From(twiceMax / ((1 << leftShift) * (double)outputScale));
+        }
 
-        return layer.Params("mote_add_params",
+        // The kernels divide by 2^-shift (TFLite's "smaller than one" form), which needs every shift at most 0.
+        layer.Require(input1.Shift <= 0 && input2.Shift <= 0 && result.Shift <= 0,
+            $"the output scale {outputScale} is too small for the input scales {scale1} and {scale2}");
+        (int min, int max) = ActivationRange.Quantized(options.Activation, output.Type, outputScale, outputZeroPoint);
+        return
         [
             ("size", Int(checked((int)output.Shape.ElementCount))),
-            ("left_shift", Int(LeftShift)),
+            ("left_shift", Int(leftShift)),
             ("input1_offset", Int(-zeroPoint1)),
             ("input1_multiplier", Int(input1.Multiplier)),
             ("input1_shift", Int(input1.Shift)),
@@ -70,6 +118,22 @@ internal sealed class AddEmitter : IOperatorEmitter
             ("output_shift", Int(result.Shift)),
             ("activation_min", Int(min)),
             ("activation_max", Int(max)),
-        ]);
+        ];
+    }
+
+    /// <summary>An input's steps over the output's axes: its own row-major strides, right-aligned, and 0 where it broadcasts.</summary>
+    private static int[] BroadcastSteps(LayerContext layer, Shape input, int[] dims)
+    {
+        int offset = dims.Length - input.Rank;
+        int[] strides = Gather.Strides(input);
+        var steps = new int[dims.Length];
+        for (int axis = offset; axis < dims.Length; axis++)
+        {
+            int size = input[axis - offset];
+            layer.Require(size == dims[axis] || size == 1, $"input {input} does not broadcast to {string.Join("x", dims)}");
+            steps[axis] = size == 1 ? 0 : strides[axis - offset];
+        }
+
+        return steps;
     }
 }

@@ -7,7 +7,7 @@ internal static class OperatorEmitters
 {
     private static readonly Dictionary<OpType, IOperatorEmitter> s_emitters = new()
     {
-        [OpType.Add] = new AddEmitter(),
+        [OpType.Add] = new AddEmitter(subtract: false),
         [OpType.AveragePool2D] = new AveragePool2DEmitter(),
         [OpType.Conv2D] = new Conv2DEmitter(),
         [OpType.DepthwiseConv2D] = new DepthwiseConv2DEmitter(),
@@ -21,6 +21,7 @@ internal static class OperatorEmitters
         [OpType.Reshape] = new ReshapeEmitter(),
         [OpType.Softmax] = new SoftmaxEmitter(),
         [OpType.StridedSlice] = new StridedSliceEmitter(),
+        [OpType.Sub] = new AddEmitter(subtract: true),
         [OpType.Transpose] = new TransposeEmitter(),
     };
 
