@@ -48,10 +48,13 @@ public sealed class TrainStreamingTests : IDisposable
         Assert.Empty(Directory.GetFiles(Path.Combine(_folder, "streamed"), "*.f32"));
     }
 
-    [Fact]
-    public void Wav_features_streamed_from_disk_train_the_model_they_train_in_memory()
+    /// <summary>Both layouts: train/test folders, and class folders at the top with a validation share held out.</summary>
+    [Theory]
+    [InlineData("train,test")]
+    [InlineData("")]
+    public void Wav_features_streamed_from_disk_train_the_model_they_train_in_memory(string splits)
     {
-        WriteTones(["train", "test"]);
+        WriteTones(splits.Split(','));
         var spec = Write("spec.json", WavSpec(augmentation: ""));
         string[] Args(string output) => ["train", "--model", spec, "--data", _folder, "--epochs", "2", "--out", Path.Combine(_folder, output)];
 

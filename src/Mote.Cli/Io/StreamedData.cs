@@ -68,28 +68,17 @@ internal static class StreamedData
         try
         {
             int[] shape = [frontEnd.Frames, frontEnd.MicroSpeech.NumChannels, 1];
-            FeatureFile Build(WavListing listing, string name) =>
-                Cache(files, FeatureFile.Create(Path.Combine(cacheFolder, $"features-{name}.f32"), frontEnd.FeatureCount, FeatureBlocks(listing, frontEnd)));
-            StreamedDataset Features(WavListing listing, string name) => new(Build(listing, name), shape, listing.Labels, All(listing.Count));
+            StreamedDataset Features(WavListing listing, string name) =>
+                new(Cache(files, FeatureFile.Create(Path.Combine(cacheFolder, $"features-{name}.f32"), frontEnd.FeatureCount, FeatureBlocks(listing, frontEnd))), shape, listing.Labels, All(listing.Count));
 
-            var trainFolder = Path.Combine(folder, "train");
-            if (!WavFolder.HoldsClasses(trainFolder))
-            {
-                var listing = WavFolder.List(folder);
-                var file = Build(listing, "all");
-                var split = DataSplit.Create(listing.Count, validationFraction, 0, seed);
-                var validation = split.Validation.Length > 0 ? new StreamedDataset(file, shape, listing.Labels, split.Validation) : null;
-                return new TrainingSources(new StreamedDataset(file, shape, listing.Labels, split.Train), validation, null, frontEnd, Storage(bytes, budget, cacheFolder), files);
-            }
-
-            var trainListing = WavFolder.List(trainFolder);
-            StreamedDataset? Optional(string name)
-            {
-                var path = Path.Combine(folder, name);
-                return WavFolder.HoldsClasses(path) ? Features(WavFolder.List(path, trainListing.ClassNames), name) : null;
-            }
-
-            return new TrainingSources(Features(trainListing, "train"), Optional("validation"), Optional("test"), frontEnd, Storage(bytes, budget, cacheFolder), files);
+            var splits = WavSplits.List(folder, validationFraction, seed);
+            return new TrainingSources(
+                Features(splits.Train, "train"),
+                splits.Validation is { } validation ? Features(validation, "validation") : null,
+                splits.Test is { } test ? Features(test, "test") : null,
+                frontEnd,
+                Storage(bytes, budget, cacheFolder),
+                files);
         }
         catch
         {

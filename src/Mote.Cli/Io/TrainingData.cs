@@ -103,31 +103,17 @@ public sealed record TrainingData(Dataset Train, Dataset? Validation, Dataset? T
     private static TrainingSources LoadAugmentedWav(string folder, double validationFraction, ulong seed, ClipAugmentation augmentation)
     {
         var frontEnd = LoadFrontEnd(folder);
-        var trainFolder = Path.Combine(folder, "train");
+        var splits = WavSplits.List(folder, validationFraction, seed);
+        var train = WavFolder.Read(splits.Train, frontEnd.SampleRate);
         var storage = "in memory; training clips kept as raw audio and augmented before the front end every epoch";
-        if (!WavFolder.HoldsClasses(trainFolder))
-        {
-            var clips = WavFolder.Read(folder, frontEnd.SampleRate);
-            var split = DataSplit.Create(clips.Count, validationFraction, 0, seed);
-            var validation = split.Validation.Length > 0 ? Features(Select(clips, split.Validation), frontEnd) : null;
-            return new TrainingSources(Augmented(Select(clips, split.Train), frontEnd, augmentation, seed), validation, null, frontEnd, storage, []);
-        }
-
-        var train = WavFolder.Read(trainFolder, frontEnd.SampleRate);
-        Dataset? Optional(string name)
-        {
-            var path = Path.Combine(folder, name);
-            return WavFolder.HoldsClasses(path) ? Features(WavFolder.Read(path, frontEnd.SampleRate, train.ClassNames), frontEnd) : null;
-        }
-
-        return new TrainingSources(Augmented(train, frontEnd, augmentation, seed), Optional("validation"), Optional("test"), frontEnd, storage, []);
+        return new TrainingSources(
+            new AugmentedClips(frontEnd, train.Clips, train.Labels, augmentation, seed),
+            OptionalFeatures(splits.Validation, frontEnd),
+            OptionalFeatures(splits.Test, frontEnd),
+            frontEnd,
+            storage,
+            []);
     }
-
-    private static AugmentedClips Augmented(LabeledClips clips, AudioFrontEnd frontEnd, ClipAugmentation augmentation, ulong seed) =>
-        new(frontEnd, clips.Clips, clips.Labels, augmentation, seed);
-
-    private static LabeledClips Select(LabeledClips clips, int[] indices) =>
-        new(clips.ClassNames, [.. indices.Select(i => clips.Clips[i])], [.. indices.Select(i => clips.Labels[i])], [.. indices.Select(i => clips.Paths[i])]);
 
     private static TrainingData LoadIdx(string folder, double validationFraction, ulong seed)
     {
@@ -144,24 +130,17 @@ public sealed record TrainingData(Dataset Train, Dataset? Validation, Dataset? T
     private static TrainingData LoadWav(string folder, double validationFraction, ulong seed)
     {
         var frontEnd = LoadFrontEnd(folder);
-        var trainFolder = Path.Combine(folder, "train");
-        if (!WavFolder.HoldsClasses(trainFolder))
-        {
-            var clips = WavFolder.Read(folder, frontEnd.SampleRate);
-            var all = Features(clips, frontEnd);
-            var split = DataSplit.Create(all.Count, validationFraction, 0, seed);
-            return new TrainingData(all.Subset(split.Train), split.Validation.Length > 0 ? all.Subset(split.Validation) : null, null, frontEnd, clips.ClassNames);
-        }
-
-        var train = WavFolder.Read(trainFolder, frontEnd.SampleRate);
-        Dataset? Optional(string name)
-        {
-            var path = Path.Combine(folder, name);
-            return WavFolder.HoldsClasses(path) ? Features(WavFolder.Read(path, frontEnd.SampleRate, train.ClassNames), frontEnd) : null;
-        }
-
-        return new TrainingData(Features(train, frontEnd), Optional("validation"), Optional("test"), frontEnd, train.ClassNames);
+        var splits = WavSplits.List(folder, validationFraction, seed);
+        return new TrainingData(
+            Features(WavFolder.Read(splits.Train, frontEnd.SampleRate), frontEnd),
+            OptionalFeatures(splits.Validation, frontEnd),
+            OptionalFeatures(splits.Test, frontEnd),
+            frontEnd,
+            splits.Train.ClassNames);
     }
+
+    private static Dataset? OptionalFeatures(WavListing? listing, AudioFrontEnd frontEnd) =>
+        listing is null ? null : Features(WavFolder.Read(listing, frontEnd.SampleRate), frontEnd);
 
     /// <summary>Features as [frames, channels, 1] items, the layout a 2-D convolution over the spectrogram reads.</summary>
     internal static Dataset Features(LabeledClips clips, AudioFrontEnd frontEnd) =>

@@ -20,10 +20,12 @@ public static class WavFolder
     /// <paramref name="classNames"/> fixes them (as a test split must use the training split's labels); then a
     /// subfolder with another name is refused.
     /// </summary>
-    public static LabeledClips Read(string folder, int sampleRate, IReadOnlyList<string>? classNames = null)
-    {
-        var listing = List(folder, classNames);
+    public static LabeledClips Read(string folder, int sampleRate, IReadOnlyList<string>? classNames = null) =>
+        Read(List(folder, classNames), sampleRate);
 
+    /// <summary>Reads the clips of a listing, in its order.</summary>
+    public static LabeledClips Read(WavListing listing, int sampleRate)
+    {
         // One file after the other, so a bad file is always reported the same way and the first one is named.
         var clips = listing.Paths.Select(p => WavFile.Read(p, sampleRate).Samples).ToArray();
         return new LabeledClips(listing.ClassNames, clips, listing.Labels, listing.Paths);

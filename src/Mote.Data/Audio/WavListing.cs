@@ -4,4 +4,7 @@ namespace Mote.Data.Audio;
 public sealed record WavListing(IReadOnlyList<string> ClassNames, string[] Paths, int[] Labels)
 {
     public int Count => Labels.Length;
+
+    /// <summary>The files at <paramref name="indices"/>, in that order, with the same classes.</summary>
+    public WavListing Select(int[] indices) => new(ClassNames, [.. indices.Select(i => Paths[i])], [.. indices.Select(i => Labels[i])]);
 }
