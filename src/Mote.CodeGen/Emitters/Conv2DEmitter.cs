@@ -16,8 +16,10 @@ internal sealed class Conv2DEmitter : IOperatorEmitter
             return 0;
         }
 
+        // mote_conv2d_s16 reads its input in place.
         var filter = subgraph.Tensors[op.Inputs[1]].Shape;
-        return filter.Rank == 4 && filter.IsFullyKnown ? KernelScratchBytes(filter[1], filter[2], filter[3]) : 0;
+        return filter.Rank == 4 && filter.IsFullyKnown && subgraph.Tensors[op.Inputs[0]].Type == DataType.Int8
+            ? KernelScratchBytes(filter[1], filter[2], filter[3]) : 0;
     }
 
     /// <summary>
@@ -29,18 +31,31 @@ internal sealed class Conv2DEmitter : IOperatorEmitter
 
     public void Emit(LayerContext layer)
     {
+        if (layer.Input(0).Type == DataType.Int16)
+        {
+            EmitInt16(layer);
+            return;
+        }
+
         var call = Prepare(layer);
         layer.UseRuntime([.. call.RuntimeFiles]);
         layer.Body.Line(call.Statement);
     }
 
-    /// <summary>
-    /// Checks the CONV_2D layer and defines its constants (parameters, multipliers, shifts); returns the C arguments
-    /// of its kernel call without writing the call.
-    /// </summary>
-    internal static ConvolutionCall Prepare(LayerContext layer)
+    /// <summary>Int16 activations with int8 weights → mote_conv2d_s16, TFLM's reference loop with a 64-bit accumulator.</summary>
+    private static void EmitInt16(LayerContext layer)
     {
         var options = layer.Operator.Options as Conv2DOptions;
+        int filterDepth = CheckShapes(layer, options);
+        layer.UseRuntime("mote_conv_params.h", "mote_conv2d_s16.h", "mote_conv2d_s16.c");
+        (var parameters, var bias) = ConvLayer.Parameters(
+            layer, filterDepth, options!.Padding, options.StrideH, options.StrideW, options.DilationH, options.DilationW, options.Activation, int16Activations: true);
+        layer.Body.Line($"mote_conv2d_s16({parameters}, {layer.InputRef(0)}, {layer.InputRef(1)}, {bias}, {layer.OutputRef(0)});");
+    }
+
+    /// <summary>Checks the options and the filter's shape against the input and output; returns the filter depth.</summary>
+    private static int CheckShapes(LayerContext layer, Conv2DOptions? options)
+    {
         layer.Require(options is not null, "options are missing");
         var input = layer.Input(0);
         var filter = layer.Input(1);
@@ -50,6 +65,17 @@ internal sealed class Conv2DEmitter : IOperatorEmitter
         int filterDepth = filter.Shape[3];
         layer.Require(filterDepth > 0 && input.Shape[3] % filterDepth == 0 && output.Shape[3] % (input.Shape[3] / filterDepth) == 0,
             $"filter depth {filterDepth} does not divide input depth {input.Shape[3]} into groups");
+        return filterDepth;
+    }
+
+    /// <summary>
+    /// Checks the CONV_2D layer and defines its constants (parameters, multipliers, shifts); returns the C arguments
+    /// of its kernel call without writing the call.
+    /// </summary>
+    internal static ConvolutionCall Prepare(LayerContext layer)
+    {
+        var options = layer.Operator.Options as Conv2DOptions;
+        int filterDepth = CheckShapes(layer, options);
         (var parameters, var bias) = ConvLayer.Parameters(
             layer, filterDepth, options!.Padding, options.StrideH, options.StrideW, options.DilationH, options.DilationW, options.Activation);
         return new ConvolutionCall(parameters, layer.InputRef(0), layer.InputRef(1), bias, layer.ScratchRef(), layer.OutputRef(0),

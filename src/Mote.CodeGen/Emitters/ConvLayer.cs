@@ -28,13 +28,28 @@ internal static class ConvLayer
     /// Checks the layer and defines its mote_conv_params constant; returns the C expressions of the parameters and of
     /// the bias (NULL when the operator has none).
     /// </summary>
+    /// <param name="int16Activations">
+    /// For mote_conv2d_s16: int16 input and output with int8 weights, zero points 0, an int64 bias, and shifts below 15
+    /// (its requantization shifts by 15 − shift).
+    /// </param>
     public static (string Parameters, string Bias) Parameters(
-        LayerContext layer, int filterDepth, Padding padding, int strideH, int strideW, int dilationH, int dilationW, Activation activation)
+        LayerContext layer, int filterDepth, Padding padding, int strideH, int strideW, int dilationH, int dilationW, Activation activation,
+        bool int16Activations = false)
     {
         var input = layer.Input(0);
         var filter = layer.Input(1);
         var output = layer.Output(0);
-        layer.RequireInt8(input, filter, output);
+        if (int16Activations)
+        {
+            layer.Require(input.Type == DataType.Int16 && filter.Type == DataType.Int8 && output.Type == DataType.Int16,
+                $"type combination {input.Type.TfLiteName()} → {filter.Type.TfLiteName()} → {output.Type.TfLiteName()} is not the int16 × int8 convolution");
+            layer.Require(layer.Quantization(input).ZeroPoint == 0 && layer.Quantization(output).ZeroPoint == 0, "int16 activations must have zero point 0");
+        }
+        else
+        {
+            layer.RequireInt8(input, filter, output);
+        }
+
         layer.Require(ActivationRange.IsSupported(activation), $"fused activation {activation} is not supported");
         layer.Require(input.Shape.Rank == 4 && output.Shape.Rank == 4 && filter.Shape.Rank == 4,
             $"expected 4-D input, filter and output, got {input.Shape}, {filter.Shape} and {output.Shape}");
@@ -53,7 +68,8 @@ internal static class ConvLayer
         (float outputScale, int outputZeroPoint) = layer.Quantization(output);
         (var multipliers, var shifts) = QuantizedMultiplier.PerChannel(inputScale, filterScales.AsSpan(), outputScale, channels);
         (int min, int max) = ActivationRange.Quantized(activation, output.Type, outputScale, outputZeroPoint);
-        var bias = Bias(layer, channels);
+        layer.Require(!int16Activations || shifts.All(s => s < 15), "a requantization shift of 15 or more is not supported for int16 activations");
+        var bias = int16Activations ? Int64Bias(layer, channels) : Bias(layer, channels);
 
         var parameters = layer.Params("mote_conv_params",
         [
@@ -95,6 +111,29 @@ internal static class ConvLayer
         layer.Require(bias.Type == DataType.Int32 && bias.IsConstant && bias.Shape.ElementCount == length,
             $"bias must be a constant INT32 tensor of {length} elements, got {bias.Type.TfLiteName()}{bias.Shape}");
         return layer.InputRef(2);
+    }
+
+    /// <summary>
+    /// The bias of an int16 convolution (INT64, or INT32 widened, as the interpreter accepts both) as a const int64_t
+    /// array under the tensor's comment, or NULL when the operator has none.
+    /// </summary>
+    public static string Int64Bias(LayerContext layer, int length)
+    {
+        if (!layer.HasInput(2))
+        {
+            return "NULL";
+        }
+
+        var bias = layer.Input(2);
+        var values = bias.ConstantIntegers();
+        layer.Require(values is not null && values.Length == length,
+            $"bias must be a constant INT64 or INT32 tensor of {length} elements, got {bias.Type.TfLiteName()}{bias.Shape}");
+        var name = layer.Name("bias");
+        layer.Constants.Comment($"tensor {layer.InputIndex(2)}: {bias.Name}, {bias.Type.TfLiteName().ToLowerInvariant()}{bias.Shape}");
+        layer.Constants.Array($"static const int64_t {name}",
+            [.. values!.Select(v => v == long.MinValue ? "(-9223372036854775807LL - 1)" : v.ToString(CultureInfo.InvariantCulture) + "LL")]);
+        layer.Constants.Line();
+        return name;
     }
 
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -44,7 +44,7 @@ internal sealed class FusedConv2DChainEmitter : IFusedEmitter
     {
         if (first + 1 >= subgraph.Operators.Count
             || subgraph.Operators[first].Type != OpType.Conv2D || subgraph.Operators[first + 1].Type != OpType.Conv2D
-            || ChainFusion.TryCreate(subgraph, first) is not { } chain
+            || ChainFusion.TryCreate(subgraph, first) is not { } chain || subgraph.Tensors[chain.Elided].Type != DataType.Int8
             || Geometry.Of(subgraph, first) is not { } producer || Geometry.Of(subgraph, first + 1) is not { } consumer)
         {
             return null;
