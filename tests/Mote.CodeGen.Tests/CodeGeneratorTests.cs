@@ -10,12 +10,12 @@ public sealed class CodeGeneratorTests
     {
         var input = new Tensor("in", DataType.Int8, Shape.Of(1, 4)) { Quantization = QuantizationParameters.PerTensor(0.1f, 0) };
         var output = input with { Name = "out" };
-        var model = new Model([new Subgraph([input, output], [new Operator(OpType.Tanh, [0], [1])], [0], [1])]);
+        var model = new Model([new Subgraph([input, output], [new Operator(OpType.HardSwish, [0], [1])], [0], [1])]);
 
         var error = Assert.Throws<InvalidModelException>(() => CodeGenerator.Generate(model, "tiny", "tiny.tflite"));
 
-        Assert.Contains("TANH (operator 0)", error.Message);
-        Assert.Equal(["TANH (operator 0)"], CodeGenerator.UnsupportedOperators(model));
+        Assert.Contains("HARD_SWISH (operator 0)", error.Message);
+        Assert.Equal(["HARD_SWISH (operator 0)"], CodeGenerator.UnsupportedOperators(model));
     }
 
     [Fact]

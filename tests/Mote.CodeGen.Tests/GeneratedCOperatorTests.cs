@@ -86,6 +86,68 @@ public sealed class GeneratedCOperatorTests
         AssertMatchesInterpreter("mean", [input, Ints("axes", 1, -1), output], new Operator(OpType.Mean, [0, 1], [2]) { Options = new ReducerOptions() });
     }
 
+    [HostCompilerFact]
+    public void MaxPoolOfInt16WithSamePaddingAndRelu()
+    {
+        var input = Activation("in", DataType.Int16, 0.001f, 0, 1, 7, 6, 3);
+        var output = Activation("out", DataType.Int16, 0.001f, 0, 1, 4, 3, 3);
+        AssertMatchesInterpreter("max_pool", [input, output],
+            new Operator(OpType.MaxPool2D, [0], [1]) { Options = new Pool2DOptions(Padding.Same, 2, 2, 3, 3, Mote.Graph.Activation.Relu) });
+    }
+
+    [HostCompilerFact]
+    public void LogisticOfInt8()
+    {
+        var input = Activation("in", DataType.Int8, 0.06f, 4, 1, 256);
+        var output = Activation("out", DataType.Int8, 1f / 256, -128, 1, 256);
+        AssertMatchesInterpreter("logistic", [input, output], new Operator(OpType.Logistic, [0], [1]));
+    }
+
+    [HostCompilerFact]
+    public void TanhOfInt8()
+    {
+        var input = Activation("in", DataType.Int8, 0.03f, -6, 1, 256);
+        var output = Activation("out", DataType.Int8, 1f / 128, 0, 1, 256);
+        AssertMatchesInterpreter("tanh", [input, output], new Operator(OpType.Tanh, [0], [1]));
+    }
+
+    [HostCompilerFact]
+    public void ReluOfInt8Rescales()
+    {
+        var input = Activation("in", DataType.Int8, 0.05f, 10, 1, 64);
+        var output = Activation("out", DataType.Int8, 0.02f, -128, 1, 64);
+        AssertMatchesInterpreter("relu", [input, output], new Operator(OpType.Relu, [0], [1]));
+    }
+
+    [HostCompilerFact]
+    public void Relu6OfInt16()
+    {
+        var input = Activation("in", DataType.Int16, 0.0003f, 0, 1, 64);
+        AssertMatchesInterpreter("relu6", [input, input with { Name = "out" }], new Operator(OpType.Relu6, [0], [1]));
+    }
+
+    [HostCompilerFact]
+    public void ConcatenationOfThreeInputsAlongAnInnerAxis()
+    {
+        var a = Activation("a", DataType.Int8, 0.1f, 3, 2, 3, 4);
+        var b = Activation("b", DataType.Int8, 0.1f, 3, 2, 1, 4) with { Data = [.. Enumerable.Range(0, 8).Select(v => (byte)(v * 29))] };
+        var c = Activation("c", DataType.Int8, 0.1f, 3, 2, 2, 4);
+        var output = Activation("out", DataType.Int8, 0.1f, 3, 2, 6, 4);
+        var model = new Model([new Subgraph([a, b, c, output], [new Operator(OpType.Concatenation, [0, 1, 2], [3]) { Options = new ConcatenationOptions(1) }], [0, 2], [3])]);
+        AssertMatchesInterpreter(model, "concatenation");
+    }
+
+    [HostCompilerFact]
+    public void SqueezeAndExpandDimsAreReshapes()
+    {
+        var input = Activation("in", DataType.Int8, 0.1f, 0, 1, 5, 1, 3);
+        var squeezed = Activation("squeezed", DataType.Int8, 0.1f, 0, 5, 3);
+        var output = Activation("out", DataType.Int8, 0.1f, 0, 5, 3, 1);
+        var model = new Model([new Subgraph([input, squeezed, Ints("axis", -1), output],
+            [new Operator(OpType.Squeeze, [0], [1]) { Options = new SqueezeOptions([0, 2]) }, new Operator(OpType.ExpandDims, [1, 2], [3])], [0], [3])]);
+        AssertMatchesInterpreter(model, "squeeze_expand_dims");
+    }
+
     private static Tensor Activation(string name, DataType type, float scale, long zeroPoint, params int[] shape) =>
         new(name, type, Shape.Of(shape)) { Quantization = QuantizationParameters.PerTensor(scale, zeroPoint) };
 
@@ -93,9 +155,11 @@ public sealed class GeneratedCOperatorTests
         new(name, DataType.Int32, Shape.Of(values.Length)) { Data = [.. MemoryMarshal.AsBytes(values.AsSpan())] };
 
     /// <summary>A model of one operator whose first input and output are the model's.</summary>
-    private static void AssertMatchesInterpreter(string name, Tensor[] tensors, Operator op)
+    private static void AssertMatchesInterpreter(string name, Tensor[] tensors, Operator op) =>
+        AssertMatchesInterpreter(new Model([new Subgraph([.. tensors], [op], [op.Inputs[0]], [op.Outputs[0]])]), name);
+
+    private static void AssertMatchesInterpreter(Model model, string name)
     {
-        var model = new Model([new Subgraph([.. tensors], [op], [op.Inputs[0]], [op.Outputs[0]])]);
         var cases = Enumerable.Range(ReferenceCase.DefaultSeed, Cases).Select(seed => ReferenceCase.Create(model, name, seed)).ToList();
         GeneratedProgram.AssertMatches(model, name, cases);
     }

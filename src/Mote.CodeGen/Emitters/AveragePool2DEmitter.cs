@@ -10,12 +10,18 @@ internal sealed class AveragePool2DEmitter : IOperatorEmitter
     public void Emit(LayerContext layer)
     {
         layer.UseRuntime("mote_avgpool_s8.h", "mote_avgpool_s8.c");
+        layer.RequireInt8(layer.Input(0), layer.Output(0));
+        layer.Body.Line($"mote_avgpool_s8({Parameters(layer)}, {layer.InputRef(0)}, {layer.OutputRef(0)});");
+    }
+
+    /// <summary>Checks a pooling layer's options and shapes and defines its mote_pool_params (shared with MAX_POOL_2D); returns a pointer expression to them.</summary>
+    internal static string Parameters(LayerContext layer)
+    {
         var options = layer.Operator.Options as Pool2DOptions;
         layer.Require(options is not null, "options are missing");
         layer.Require(ActivationRange.IsSupported(options!.Activation), $"fused activation {options.Activation} is not supported");
         var input = layer.Input(0);
         var output = layer.Output(0);
-        layer.RequireInt8(input, output);
         layer.Require(input.Shape.Rank == 4 && output.Shape.Rank == 4 && input.Shape[3] == output.Shape[3] && input.Shape[0] == output.Shape[0],
             $"expected 4-D input and output of the same depth, got {input.Shape} and {output.Shape}");
         layer.Require(options.StrideH > 0 && options.StrideW > 0, "strides must be positive");
@@ -26,7 +32,7 @@ internal sealed class AveragePool2DEmitter : IOperatorEmitter
         (float outputScale, int outputZeroPoint) = layer.Quantization(output);
         (int min, int max) = ActivationRange.Quantized(options.Activation, output.Type, outputScale, outputZeroPoint);
 
-        var parameters = layer.Params("mote_pool_params",
+        return layer.Params("mote_pool_params",
         [
             ("batches", Int(input.Shape[0])),
             ("input_height", Int(input.Shape[1])),
@@ -43,6 +49,5 @@ internal sealed class AveragePool2DEmitter : IOperatorEmitter
             ("activation_min", Int(min)),
             ("activation_max", Int(max)),
         ]);
-        layer.Body.Line($"mote_avgpool_s8({parameters}, {layer.InputRef(0)}, {layer.OutputRef(0)});");
     }
 }
