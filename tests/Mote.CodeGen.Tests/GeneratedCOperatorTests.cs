@@ -87,6 +87,16 @@ public sealed class GeneratedCOperatorTests
     }
 
     [HostCompilerFact]
+    public void MulOfInt8WithBroadcasting()
+    {
+        var a = Activation("a", DataType.Int8, 0.05f, -4, 2, 1, 5);
+        var b = Activation("b", DataType.Int8, 0.02f, 9, 3, 1);
+        var output = Activation("out", DataType.Int8, 0.004f, -20, 2, 3, 5);
+        var model = new Model([new Subgraph([a, b, output], [new Operator(OpType.Mul, [0, 1], [2]) { Options = new MulDivOptions(Mote.Graph.Activation.Relu6) }], [0, 1], [2])]);
+        AssertMatchesInterpreter(model, "mul");
+    }
+
+    [HostCompilerFact]
     public void MaxPoolOfInt16WithSamePaddingAndRelu()
     {
         var input = Activation("in", DataType.Int16, 0.001f, 0, 1, 7, 6, 3);

@@ -1,5 +1,4 @@
 using Mote.Graph;
-using Mote.Runtime.Kernels.Common;
 using Mote.Runtime.Quantization;
 using static Mote.CodeGen.Emitters.ConvLayer;
 
@@ -7,13 +6,10 @@ namespace Mote.CodeGen.Emitters;
 
 /// <summary>
 /// ADD or SUB, int8 or int16: an int8 ADD of two tensors of the output's shape → mote_add_s8 (which the fusions call
-/// too); int16, broadcasting and SUB → mote_add_sub. Both use TFLM's general requantizing arithmetic.
+/// too); int16, broadcasting and SUB → mote_binary. Both use TFLM's general requantizing arithmetic.
 /// </summary>
 internal sealed class AddEmitter(bool subtract) : IOperatorEmitter
 {
-    /// <summary>The most axes mote_add_sub walks (MOTE_ADD_SUB_MAX_RANK).</summary>
-    private const int MaxRank = 6;
-
     public void Emit(LayerContext layer)
     {
         var a = layer.Input(0);
@@ -29,23 +25,7 @@ internal sealed class AddEmitter(bool subtract) : IOperatorEmitter
             return;
         }
 
-        layer.UseRuntime([.. RuntimeFiles, "mote_values.h", "mote_add_sub.h", "mote_add_sub.c"]);
-        int rank = output.Shape.Rank;
-        layer.Require(a.Shape.Rank <= rank && b.Shape.Rank <= rank, $"inputs {a.Shape} and {b.Shape} have more dimensions than output {output.Shape}");
-        int[] dims = [.. output.Shape.Dimensions];
-        (int[] merged, int[][] steps) = AxisMerge.Merge(dims, BroadcastSteps(layer, a.Shape, dims), BroadcastSteps(layer, b.Shape, dims), Gather.Strides(output.Shape));
-        layer.Require(merged.Length <= MaxRank, $"the operation walks {merged.Length} axes; the C runtime walks at most {MaxRank}");
-        var call = layer.Params("mote_add_sub_params",
-        [
-            ("arithmetic", "{ " + string.Join(", ", Arithmetic(layer, firstInput: 0, subtract).Select(f => $".{f.Field} = {f.Value}")) + " }"),
-            ("element_size", Int(output.Type.ElementSize())),
-            ("subtract", Int(subtract ? 1 : 0)),
-            ("rank", Int(merged.Length)),
-            ("dims", AxisMerge.List(merged)),
-            ("input1_steps", AxisMerge.List(steps[0])),
-            ("input2_steps", AxisMerge.List(steps[1])),
-        ]);
-        layer.Body.Line($"mote_add_sub({call}, {layer.InputRef(0)}, {layer.InputRef(1)}, {layer.OutputRef(0)});");
+        BroadcastBinary.Emit(layer, subtract ? "MOTE_BINARY_SUB" : "MOTE_BINARY_ADD", Arithmetic(layer, firstInput: 0, subtract));
     }
 
     /// <summary>The runtime files of mote_add_s8.</summary>
@@ -119,21 +99,5 @@ internal sealed class AddEmitter(bool subtract) : IOperatorEmitter
             ("activation_min", Int(min)),
             ("activation_max", Int(max)),
         ];
-    }
-
-    /// <summary>An input's steps over the output's axes: its own row-major strides, right-aligned, and 0 where it broadcasts.</summary>
-    private static int[] BroadcastSteps(LayerContext layer, Shape input, int[] dims)
-    {
-        int offset = dims.Length - input.Rank;
-        int[] strides = Gather.Strides(input);
-        var steps = new int[dims.Length];
-        for (int axis = offset; axis < dims.Length; axis++)
-        {
-            int size = input[axis - offset];
-            layer.Require(size == dims[axis] || size == 1, $"input {input} does not broadcast to {string.Join("x", dims)}");
-            steps[axis] = size == 1 ? 0 : strides[axis - offset];
-        }
-
-        return steps;
     }
 }

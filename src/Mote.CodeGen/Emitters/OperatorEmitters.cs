@@ -19,6 +19,7 @@ internal static class OperatorEmitters
         [OpType.Logistic] = new LookupTableEmitter(tanh: false),
         [OpType.MaxPool2D] = new MaxPool2DEmitter(),
         [OpType.Mean] = new MeanEmitter(),
+        [OpType.Mul] = new MulEmitter(),
         [OpType.Pad] = new PadEmitter(),
         [OpType.PadV2] = new PadEmitter(),
         [OpType.Quantize] = new QuantizeEmitter(),
