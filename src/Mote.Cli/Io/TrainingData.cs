@@ -54,8 +54,8 @@ public sealed record TrainingData(Dataset Train, Dataset? Validation, Dataset? T
     /// The data for training, as <see cref="Load"/> reads it, but kept on disk when it would take more than
     /// <paramref name="memoryBudget"/> bytes in memory: IDX images and WAV features are then written to feature files in
     /// <paramref name="cacheFolder"/> and read batch by batch (<see cref="StreamedData"/>). With
-    /// <paramref name="audioAugmentation"/> (WAV data only) the training clips stay raw in memory and get their
-    /// features afresh every epoch.
+    /// <paramref name="audioAugmentation"/> (WAV data only) the training clips get their features afresh every epoch,
+    /// from raw clips in memory or, over the budget, read from their files as each batch needs them.
     /// </summary>
     public static TrainingSources Open(string folder, double validationFraction, ulong seed, long memoryBudget, string cacheFolder, ClipAugmentation? audioAugmentation)
     {
@@ -67,7 +67,7 @@ public sealed record TrainingData(Dataset Train, Dataset? Validation, Dataset? T
         var wav = HoldsWav(folder);
         if (audioAugmentation is not null)
         {
-            return wav ? LoadAugmentedWav(folder, validationFraction, seed, audioAugmentation)
+            return wav ? LoadAugmentedWav(folder, validationFraction, seed, audioAugmentation, memoryBudget)
                 : throw new InvalidDataFileException(folder, "the spec's audio augmentation (time_shift_ms, gain_db, noise) needs WAV clips as data");
         }
 
@@ -100,14 +100,18 @@ public sealed record TrainingData(Dataset Train, Dataset? Validation, Dataset? T
     }
 
     /// <summary>WAV data with the training clips augmented every epoch; validation and test features in memory.</summary>
-    private static TrainingSources LoadAugmentedWav(string folder, double validationFraction, ulong seed, ClipAugmentation augmentation)
+    private static TrainingSources LoadAugmentedWav(string folder, double validationFraction, ulong seed, ClipAugmentation augmentation, long memoryBudget)
     {
         var frontEnd = LoadFrontEnd(folder);
         var splits = WavSplits.List(folder, validationFraction, seed);
-        var train = WavFolder.Read(splits.Train, frontEnd.SampleRate);
-        var storage = "in memory; training clips kept as raw audio and augmented before the front end every epoch";
+        var bytes = ClipFiles.Bytes(splits.Train);
+        var streamed = bytes > memoryBudget;
+        IReadOnlyList<short[]> clips = streamed ? new ClipFiles(splits.Train, frontEnd.SampleRate) : WavFolder.Read(splits.Train, frontEnd.SampleRate).Clips;
+        var storage = streamed
+            ? $"training clips read from their WAV files every epoch ({Megabytes(bytes)} over the {Megabytes(memoryBudget)} budget) and augmented before the front end"
+            : "in memory; training clips kept as raw audio and augmented before the front end every epoch";
         return new TrainingSources(
-            new AugmentedClips(frontEnd, train.Clips, train.Labels, augmentation, seed),
+            new AugmentedClips(frontEnd, clips, splits.Train.Labels, augmentation, seed),
             OptionalFeatures(splits.Validation, frontEnd),
             OptionalFeatures(splits.Test, frontEnd),
             frontEnd,
