@@ -47,7 +47,7 @@ internal sealed class Conv2DEmitter : IOperatorEmitter
     {
         var options = layer.Operator.Options as Conv2DOptions;
         int filterDepth = CheckShapes(layer, options);
-        layer.UseRuntime("mote_conv_params.h", "mote_conv2d_s16.h", "mote_conv2d_s16.c");
+        layer.UseRuntime("mote_conv_params.h", "mote_requant_s64.h", "mote_conv2d_s16.h", "mote_conv2d_s16.c");
         (var parameters, var bias) = ConvLayer.Parameters(
             layer, filterDepth, options!.Padding, options.StrideH, options.StrideW, options.DilationH, options.DilationW, options.Activation, int16Activations: true);
         layer.Body.Line($"mote_conv2d_s16({parameters}, {layer.InputRef(0)}, {layer.InputRef(1)}, {bias}, {layer.OutputRef(0)});");

@@ -117,19 +117,19 @@ internal static class ConvLayer
     /// The bias of an int16 convolution (INT64, or INT32 widened, as the interpreter accepts both) as a const int64_t
     /// array under the tensor's comment, or NULL when the operator has none.
     /// </summary>
-    public static string Int64Bias(LayerContext layer, int length)
+    public static string Int64Bias(LayerContext layer, int length, int position = 2)
     {
-        if (!layer.HasInput(2))
+        if (!layer.HasInput(position))
         {
             return "NULL";
         }
 
-        var bias = layer.Input(2);
+        var bias = layer.Input(position);
         var values = bias.ConstantIntegers();
         layer.Require(values is not null && values.Length == length,
             $"bias must be a constant INT64 or INT32 tensor of {length} elements, got {bias.Type.TfLiteName()}{bias.Shape}");
         var name = layer.Name("bias");
-        layer.Constants.Comment($"tensor {layer.InputIndex(2)}: {bias.Name}, {bias.Type.TfLiteName().ToLowerInvariant()}{bias.Shape}");
+        layer.Constants.Comment($"tensor {layer.InputIndex(position)}: {bias.Name}, {bias.Type.TfLiteName().ToLowerInvariant()}{bias.Shape}");
         layer.Constants.Array($"static const int64_t {name}",
             [.. values!.Select(v => v == long.MinValue ? "(-9223372036854775807LL - 1)" : v.ToString(CultureInfo.InvariantCulture) + "LL")]);
         layer.Constants.Line();

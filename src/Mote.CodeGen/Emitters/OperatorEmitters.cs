@@ -32,6 +32,7 @@ internal static class OperatorEmitters
         [OpType.Sub] = new AddEmitter(subtract: true),
         [OpType.Tanh] = new LookupTableEmitter(tanh: true),
         [OpType.Transpose] = new TransposeEmitter(),
+        [OpType.TransposeConv] = new TransposeConvEmitter(),
     };
 
     public static IOperatorEmitter? For(OpType type) => s_emitters.GetValueOrDefault(type);

@@ -2,14 +2,7 @@
 
 #include <stddef.h>
 
-/* TFLM's MultiplyByQuantizedMultiplier for a 64-bit accumulator: the Q31 multiplier rounded to Q15, then one
-   rounding shift by 15 - shift (at least 1; the generator refuses larger shifts). */
-static int32_t mote_requant_s64(int64_t acc, int32_t multiplier, int32_t shift)
-{
-    const int64_t reduced = multiplier < 0x7FFF0000 ? (multiplier + (1 << 15)) >> 16 : 0x7FFF;
-    const int32_t total_shift = 15 - shift;
-    return (int32_t)((acc * reduced + ((int64_t)1 << (total_shift - 1))) >> total_shift);
-}
+#include "mote_requant_s64.h"
 
 void mote_conv2d_s16(const mote_conv_params* p, const void* input, const int8_t* filter, const int64_t* bias, void* output)
 {

@@ -21,11 +21,11 @@ public static class TflmArena
     /// <summary>Once: the interpreter's graph, allocator and planner state.</summary>
     public const int FixedBytes = 1024;
 
-    /// <summary>TFLM's greedy activation plan for the main subgraph.</summary>
+    /// <summary>TFLM's greedy activation plan for the main subgraph, with the scratch buffers its kernels request.</summary>
     public static long PlanBytes(Model model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return ArenaLayout.Create(model.Main, [], new GreedyBySizePlanner()).ArenaBytes;
+        return ArenaLayout.Create(model.Main, KernelScratch(model.Main), new GreedyBySizePlanner()).ArenaBytes;
     }
 
     /// <summary>The bookkeeping margin: the constants above times the model's tensors, operators and per-channel outputs.</summary>
@@ -41,4 +41,24 @@ public static class TflmArena
 
     /// <summary>The arena size to give the interpreter: plan plus margin, rounded up to 16 bytes.</summary>
     public static long Bytes(Model model) => (PlanBytes(model) + MarginBytes(model) + 15) / 16 * 16;
+
+    /// <summary>
+    /// The scratch TFLM's reference kernels request in Prepare: TRANSPOSE_CONV scatters into one accumulator per output
+    /// element, int64 for int16 activations and int32 for int8.
+    /// </summary>
+    private static List<ScratchRequest> KernelScratch(Subgraph subgraph)
+    {
+        var requests = new List<ScratchRequest>();
+        for (int i = 0; i < subgraph.Operators.Count; i++)
+        {
+            var op = subgraph.Operators[i];
+            if (op.Type == OpType.TransposeConv && op.Outputs.Count > 0 && op.Outputs[0] >= 0
+                && subgraph.Tensors[op.Outputs[0]] is { Type: DataType.Int8 or DataType.Int16 } output)
+            {
+                requests.Add(new ScratchRequest(i, output.Shape.ElementCount * (output.Type == DataType.Int16 ? sizeof(long) : sizeof(int))));
+            }
+        }
+
+        return requests;
+    }
 }
