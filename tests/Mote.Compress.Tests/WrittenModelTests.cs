@@ -77,14 +77,18 @@ public sealed class WrittenModelTests(ITestOutputHelper output)
         AssertInt8RunsAsSimulated(model, method);
     }
 
-    [Fact]
-    public void A_quantization_aware_trained_model_runs_as_simulated()
+    /// <summary>With int8 or float input and output (QUANTIZE and DEQUANTIZE around the int8 graph).</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_quantization_aware_trained_model_runs_as_simulated(bool floatIo)
     {
         var model = ModelExporter.Export(Trained(CompressionData.Residual(seed: 2)));
         var samples = Samples(64);
 
-        var qat = QuantizationAwareTraining.FineTune(model, s_data, samples, new QatOptions { Epochs = 1, BatchSize = 32 });
+        var qat = QuantizationAwareTraining.FineTune(model, s_data, samples, new QatOptions { Epochs = 1, BatchSize = 32, Quantization = new QuantizationOptions(FloatIo: floatIo) });
         var written = TfLiteReader.Read(TfLiteWriter.Write(qat.Export(samples.Count)), "qat.tflite");
+        Assert.Equal(floatIo ? DataType.Float32 : DataType.Int8, written.Main.Tensors[written.Main.Inputs[0]].Type);
 
         AssertAgreement(QuantizationAwareTraining.Compare(qat, written, Samples(s_data.Count)));
     }
