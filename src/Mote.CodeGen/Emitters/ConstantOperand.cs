@@ -10,6 +10,7 @@ internal static class ConstantOperand
     {
         var values = layer.Input(position).ConstantIntegers();
         layer.Require(values is not null, $"input {position} must be a constant INT32 or INT64 tensor");
-        return values!.Select(v => checked((int)v)).ToArray();
+        layer.Require(values!.All(v => v is >= int.MinValue and <= int.MaxValue), $"input {position} has values outside the int32 range");
+        return [.. values!.Select(v => (int)v)];
     }
 }
