@@ -2,6 +2,41 @@
 
 #include <string.h>
 
+/* The innermost axis element by element, through the element's type (a memcpy of a variable size per element would
+   be a call each). Tensors are aligned to their element size, so the typed accesses are too. */
+static void mote_copy_strided(const mote_copy_params* p, const uint8_t* source, uint8_t* target, int32_t from, int32_t to)
+{
+    const int32_t inner = p->rank - 1;
+    const int32_t run = p->dims[inner];
+    const int32_t in_step = p->input_steps[inner];
+    const int32_t out_step = p->output_steps[inner];
+    int32_t i;
+    switch (p->element_size)
+    {
+    case 1:
+        for (i = 0; i < run; i++)
+        {
+            target[to + i * out_step] = source[from + i * in_step];
+        }
+
+        break;
+    case 2:
+        for (i = 0; i < run; i++)
+        {
+            ((uint16_t*)target)[to + i * out_step] = ((const uint16_t*)source)[from + i * in_step];
+        }
+
+        break;
+    default:
+        for (i = 0; i < run; i++)
+        {
+            ((uint32_t*)target)[to + i * out_step] = ((const uint32_t*)source)[from + i * in_step];
+        }
+
+        break;
+    }
+}
+
 void mote_copy(const mote_copy_params* p, const void* input, void* output)
 {
     const int32_t inner = p->rank - 1;
@@ -14,7 +49,7 @@ void mote_copy(const mote_copy_params* p, const void* input, void* output)
     int32_t index[MOTE_COPY_MAX_RANK] = {0};
     int32_t from = p->input_start;
     int32_t to = p->output_start;
-    int32_t axis, i;
+    int32_t axis;
     for (axis = 0; axis < inner; axis++)
     {
         if (p->dims[axis] == 0)
@@ -31,11 +66,7 @@ void mote_copy(const mote_copy_params* p, const void* input, void* output)
         }
         else
         {
-            for (i = 0; i < run; i++)
-            {
-                memcpy(target + (size_t)(to + i * p->output_steps[inner]) * size,
-                    source + (size_t)(from + i * p->input_steps[inner]) * size, (size_t)size);
-            }
+            mote_copy_strided(p, source, target, from, to);
         }
 
         /* The next position of the outer axes, odometer fashion. */

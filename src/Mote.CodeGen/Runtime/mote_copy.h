@@ -17,7 +17,7 @@ typedef struct
     int32_t output_steps[MOTE_COPY_MAX_RANK];
     int32_t input_start;
     int32_t output_start;
-    int32_t element_size; /* bytes */
+    int32_t element_size; /* bytes: 1, 2 or 4 */
 } mote_copy_params;
 
 /* input and output must not overlap. */
