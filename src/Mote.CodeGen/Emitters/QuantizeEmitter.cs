@@ -15,14 +15,13 @@ internal sealed class QuantizeEmitter : IOperatorEmitter
         layer.Require(output.Quantization is { Scales.Count: 1 }, "output must be quantized per tensor");
         (float outputScale, int outputZeroPoint) = layer.Quantization(output);
         (int min, int max) = ActivationRange.TypeRange(output.Type);
-        string size = Int(checked((int)output.Shape.ElementCount));
         if (input.Type == DataType.Float32)
         {
             layer.Require(output.Type is DataType.Int8 or DataType.Int16, $"FLOAT32 → {output.Type.TfLiteName()} is not supported (int8 or int16)");
             layer.UseRuntime("mote_values.h", "mote_quantize_f32.h", "mote_quantize_f32.c");
             var fromFloat = layer.Params("mote_quantize_f32_params",
             [
-                ("size", size),
+                ("size", Int(checked((int)output.Shape.ElementCount))),
                 ("output_element_size", Int(output.Type.ElementSize())),
                 ("scale", CTypes.Float(outputScale)),
                 ("zero_point", Int(outputZeroPoint)),
@@ -35,22 +34,8 @@ internal sealed class QuantizeEmitter : IOperatorEmitter
 
         layer.Require(IsSignedInteger(input.Type) && IsSignedInteger(output.Type) && !(input.Type == DataType.Int32 && output.Type == DataType.Int32),
             $"{input.Type.TfLiteName()} → {output.Type.TfLiteName()} is not supported");
-        layer.UseRuntime("mote_values.h", "mote_requantize.h", "mote_requantize.c");
         (float inputScale, int inputZeroPoint) = layer.Quantization(input);
-        var q = QuantizedMultiplier.From((double)inputScale / outputScale);
-        var parameters = layer.Params("mote_requantize_params",
-        [
-            ("size", size),
-            ("input_element_size", Int(input.Type.ElementSize())),
-            ("output_element_size", Int(output.Type.ElementSize())),
-            ("input_zero_point", Int(inputZeroPoint)),
-            ("output_zero_point", Int(outputZeroPoint)),
-            ("multiplier", Int(q.Multiplier)),
-            ("shift", Int(q.Shift)),
-            ("output_min", Int(min)),
-            ("output_max", Int(max)),
-        ]);
-        layer.Body.Line($"mote_requantize({parameters}, {layer.InputRef(0)}, {layer.OutputRef(0)});");
+        RequantizeCall.Emit(layer, inputZeroPoint, outputZeroPoint, (double)inputScale / outputScale, (min, max));
     }
 
     private static bool IsSignedInteger(DataType type) => type is DataType.Int8 or DataType.Int16 or DataType.Int32;
