@@ -28,7 +28,7 @@ namespace Mote.Cli.Commands;
 public static class DemoCommand
 {
     /// <summary>The default run, sized to finish well inside 15 minutes on two cores.</summary>
-    private static readonly DemoSize s_full = new(PerWord: 400, Filters: 32, Blocks: 3, Epochs: 20);
+    private static readonly DemoSize s_full = new(PerWord: 400, Filters: 48, Blocks: 3, Epochs: 20);
 
     /// <summary>The whole workflow on a token amount of data, for tests: it proves the plumbing, not the accuracy.</summary>
     private static readonly DemoSize s_quick = new(PerWord: 5, Filters: 8, Blocks: 1, Epochs: 1);
