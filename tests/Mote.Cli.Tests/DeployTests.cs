@@ -22,13 +22,29 @@ public sealed class DeployTests
         Assert.Equal("mps2-an386", root.GetProperty("board").GetString());
     }
 
+    [CortexMFact]
+    public void Profile_attributes_every_instruction_of_the_inference_to_a_function()
+    {
+        var run = CliRun.Of("deploy", Conformance.ModelPath("ad01_int8"), "--target", "cortex-m4", "--profile", "--json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        var root = json.RootElement;
+        var functions = root.GetProperty("profile").EnumerateArray().ToList();
+        Assert.Equal(root.GetProperty("instructions_per_inference").GetInt64(), functions.Sum(f => f.GetProperty("instructions").GetInt64()));
+
+        // ad01 is five fully connected layers: the matrix kernel does most of the work.
+        Assert.StartsWith("mote_gemm", functions[0].GetProperty("function").GetString(), StringComparison.Ordinal);
+        Assert.True(functions[0].GetProperty("instructions").GetInt64() > root.GetProperty("instructions_per_inference").GetInt64() / 2);
+    }
+
     [ConformanceFact]
     public void An_unsupported_operator_is_refused_by_name()
     {
-        var run = CliRun.Of("deploy", Conformance.ModelPath("micro_speech_lstm"), "--target", "cortex-m4");
+        var run = CliRun.Of("deploy", Conformance.ModelPath("audio_preprocessor_int8"), "--target", "cortex-m4");
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Contains("UNIDIRECTIONAL_SEQUENCE_LSTM", run.Error, StringComparison.Ordinal);
+        Assert.Contains("CUSTOM:SignalWindow (operator 0)", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class CortexMDeployTests(ITestOutputHelper output)
         var directory = Directory.CreateTempSubdirectory($"mote-deploy-{model}-").FullName;
         try
         {
-            var m = CortexMDeployment.Run(library, [ConformanceCases.Cases(model)[0]], CortexMTarget.CortexM4, "-Os", emulate: true, directory, s_timeout);
+            var m = CortexMDeployment.Run(library, [ConformanceCases.Cases(model)[0]], CortexMTarget.CortexM4, "-Os", emulate: true, profile: false, directory, s_timeout);
             output.WriteLine(MoteJson.Serialize(m));
 
             Assert.True(m.OutputMatches);

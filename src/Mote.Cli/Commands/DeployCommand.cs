@@ -7,10 +7,11 @@ using Spectre.Console;
 namespace Mote.Cli.Commands;
 
 /// <summary>
-/// `mote deploy MODEL --target cortex-m4|cortex-m7|cortex-m33|cortex-m55 [--emulate] [--opt Os|O2|O3] [--json]`:
+/// `mote deploy MODEL --target cortex-m4|cortex-m7|cortex-m33|cortex-m55 [--emulate] [--profile] [--opt Os|O2|O3] [--json]`:
 /// generates the C library, builds it with a test main for the target's QEMU board and reports code, weight and
 /// static RAM bytes; with --emulate it runs the image under QEMU, checks that its output equals Mote's interpreter on
-/// a fixed-seed random input byte for byte, measures the peak stack and counts the instructions of one inference.
+/// a fixed-seed random input byte for byte, measures the peak stack and counts the instructions of one inference;
+/// --profile (which emulates) also says which functions execute them.
 /// </summary>
 public static class DeployCommand
 {
@@ -18,12 +19,16 @@ public static class DeployCommand
 
     private static readonly string[] s_optimizations = ["Os", "O2", "O3"];
 
+    /// <summary>How many functions the profile table lists before it sums up the rest.</summary>
+    private const int ProfileRows = 12;
+
     public static Command Create(CliContext context)
     {
         var model = new Argument<string>("model") { Description = "A .tflite model file." };
         var target = new Option<string>("--target") { Description = "The core to build for (each runs on its QEMU board).", Required = true };
         target.AcceptOnlyFromAmong([.. CortexMTarget.All.Select(t => t.Name)]);
         var emulate = new Option<bool>("--emulate") { Description = "Run under qemu-system-arm: compare with the interpreter, measure the stack, count instructions." };
+        var profile = new Option<bool>("--profile") { Description = "Emulate, and attribute the inference's instructions to the functions that execute them." };
         var optimization = new Option<string>("--opt") { Description = "gcc optimization level.", DefaultValueFactory = _ => "Os" };
         optimization.AcceptOnlyFromAmong(s_optimizations);
         var json = new Option<bool>("--json") { Description = "Print the measurements as JSON (docs/deploy.md)." };
@@ -32,15 +37,16 @@ public static class DeployCommand
             model,
             target,
             emulate,
+            profile,
             optimization,
             json,
         };
         command.SetAction(parse => Run(
-            context, parse.GetValue(model)!, CortexMTarget.Find(parse.GetValue(target)!)!, "-" + parse.GetValue(optimization), parse.GetValue(emulate), parse.GetValue(json)));
+            context, parse.GetValue(model)!, CortexMTarget.Find(parse.GetValue(target)!)!, "-" + parse.GetValue(optimization), parse.GetValue(emulate) || parse.GetValue(profile), parse.GetValue(profile), parse.GetValue(json)));
         return command;
     }
 
-    private static int Run(CliContext context, string modelPath, CortexMTarget target, string optimization, bool emulate, bool json)
+    private static int Run(CliContext context, string modelPath, CortexMTarget target, string optimization, bool emulate, bool profile, bool json)
     {
         var graph = ModelLoader.Load(modelPath);
         var library = CodeGenerator.Generate(graph, "model", modelPath);
@@ -48,7 +54,7 @@ public static class DeployCommand
         var directory = Directory.CreateTempSubdirectory("mote-deploy-").FullName;
         try
         {
-            var measurement = CortexMDeployment.Run(library, [testCase], target, optimization, emulate, directory, s_timeout);
+            var measurement = CortexMDeployment.Run(library, [testCase], target, optimization, emulate, profile, directory, s_timeout);
             if (json)
             {
                 context.Out.WriteLine(MoteJson.Serialize(measurement));
@@ -56,6 +62,10 @@ public static class DeployCommand
             else
             {
                 context.Console.Write(Table(measurement));
+                if (measurement.Profile is { } functions)
+                {
+                    context.Console.Write(ProfileTable(functions, measurement.InstructionsPerInference!.Value));
+                }
             }
 
             if (measurement.OutputMatches == false)
@@ -89,6 +99,28 @@ public static class DeployCommand
         table.AddRow("weight bytes", Bytes(m.WeightBytes), "const arrays in flash");
         table.AddRow("[bold]RAM bytes[/]", $"[bold]{Bytes(m.RamBytes)}[/]", $"arena {m.ArenaBytes:N0} + static {m.StaticBytes:N0} + peak stack {Bytes(m.StackBytes)}");
         table.AddRow("instructions per inference", Bytes(m.InstructionsPerInference), "counted by Mote's QEMU plugin");
+        return table;
+    }
+
+    private static Table ProfileTable(IReadOnlyList<FunctionInstructions> functions, long total)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("where one inference's instructions go");
+        table.AddColumn("function");
+        table.AddColumn(new TableColumn("instructions").RightAligned());
+        table.AddColumn(new TableColumn("share").RightAligned());
+        void Row(string name, long count) => table.AddRow(Markup.Escape(name), count.ToString("N0"), $"{100.0 * count / total:F1} %");
+        // A single function left over is listed rather than summed up as "1 other".
+        int listed = functions.Count <= ProfileRows + 1 ? functions.Count : ProfileRows;
+        foreach (var function in functions.Take(listed))
+        {
+            Row(function.Function, function.Instructions);
+        }
+
+        if (functions.Count > listed)
+        {
+            Row($"{functions.Count - listed} other functions", functions.Skip(listed).Sum(f => f.Instructions));
+        }
+
         return table;
     }
 }

@@ -5,7 +5,8 @@ namespace Mote.CodeGen.Toolchain;
 
 /// <summary>
 /// Builds a generated library with a test main for a Cortex-M target, measures the image, and optionally runs it
-/// under QEMU to check its output, measure its peak stack and count the instructions of one inference.
+/// under QEMU to check its output, measure its peak stack and count the instructions of one inference, and where
+/// they go by function.
 /// </summary>
 public static partial class CortexMDeployment
 {
@@ -13,14 +14,20 @@ public static partial class CortexMDeployment
 
     /// <summary>
     /// Writes the library, its test main (embedding <paramref name="cases"/>) and the board files into the empty
-    /// folder <paramref name="directory"/>, builds and measures. Throws <see cref="ToolchainMissingException"/> when a
+    /// folder <paramref name="directory"/>, builds and measures; <paramref name="profile"/> (which needs
+    /// <paramref name="emulate"/>) also attributes the inference's instructions to functions. Throws <see cref="ToolchainMissingException"/> when a
     /// tool is missing and <see cref="ToolchainFailedException"/> when the build or an emulation fails to run.
     /// </summary>
     public static DeployMeasurement Run(
-        GeneratedLibrary library, IReadOnlyList<TestCase> cases, CortexMTarget target, string optimization, bool emulate, string directory, TimeSpan timeout)
+        GeneratedLibrary library, IReadOnlyList<TestCase> cases, CortexMTarget target, string optimization, bool emulate, bool profile, string directory, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(library);
         ArgumentNullException.ThrowIfNull(target);
+        if (profile && !emulate)
+        {
+            throw new ArgumentException("profiling needs the emulation", nameof(profile));
+        }
+
         var toolchain = CortexMToolchain.Locate();
         if (emulate)
         {
@@ -41,7 +48,9 @@ public static partial class CortexMDeployment
         }
 
         var size = toolchain.Size(directory, Elf);
-        var symbols = toolchain.SymbolSizes(directory, Elf);
+        // Static symbols of the same name in two files would collide, so sizes of equal names add up.
+        var symbolList = toolchain.Symbols(directory, Elf);
+        var symbols = symbolList.GroupBy(s => s.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(s => s.Size), StringComparer.Ordinal);
         long weights = WeightSymbols(library).Sum(name => symbols.GetValueOrDefault(name));
         long quantization = QuantizationSymbols(library).Sum(name => symbols.GetValueOrDefault(name));
         long testData = symbols.Where(s => s.Key.StartsWith(TestMainWriter.TestDataPrefix, StringComparison.Ordinal)).Sum(s => s.Value);
@@ -49,7 +58,7 @@ public static partial class CortexMDeployment
         var measurement = new DeployMeasurement(
             target.Name, target.Machine, optimization, OutputMatches: null, size.Text - weights - quantization - testData, weights, RamBytes: null,
             InstructionsPerInference: null, quantization, library.ArenaBytes, staticBytes, StackBytes: null, size.Text, size.Data, size.Bss, testData,
-            InstructionsWithoutInference: null);
+            InstructionsWithoutInference: null, Profile: null);
         if (!emulate)
         {
             return measurement;
@@ -66,15 +75,16 @@ public static partial class CortexMDeployment
 
         // Instructions of one inference: two runs in measure mode that differ only in running case 0 once or not at
         // all (same start-up, same stack painting, same exit), so their difference is the inference and its call.
-        long without = Count(directory, target, plugin!, 0, timeout);
-        long with = Count(directory, target, plugin!, 1, timeout);
+        var without = Count(directory, target, plugin!, 0, profile, timeout);
+        var with = Count(directory, target, plugin!, 1, profile, timeout);
         return measurement with
         {
             OutputMatches = check.ExitCode == 0 && mismatches == 0,
             StackBytes = stack,
             RamBytes = library.ArenaBytes + staticBytes + stack,
-            InstructionsPerInference = with - without,
-            InstructionsWithoutInference = without,
+            InstructionsPerInference = with.Instructions - without.Instructions,
+            InstructionsWithoutInference = without.Instructions,
+            Profile = profile ? FunctionProfile.Attribute(with.Output, without.Output, symbolList) : null,
         };
     }
 
@@ -100,11 +110,14 @@ public static partial class CortexMDeployment
 
     private static string Source(GeneratedLibrary library) => library.Files.First(f => f.Name == library.Name + ".c").Text;
 
-    private static long Count(string directory, CortexMTarget target, string plugin, int inferences, TimeSpan timeout)
+    /// <summary>A run in measure mode: its instruction count and QEMU's output (with the executed blocks when profiling).</summary>
+    private static (long Instructions, string Output) Count(string directory, CortexMTarget target, string plugin, int inferences, bool profile, TimeSpan timeout)
     {
-        var run = CortexMToolchain.Emulate(directory, Elf, timeout, target, ["measure", inferences.ToString(CultureInfo.InvariantCulture)], plugin);
-        return (run.Succeeded ? InstructionCounter.Parse(run.Output) : null)
+        var run = CortexMToolchain.Emulate(
+            directory, Elf, timeout, target, ["measure", inferences.ToString(CultureInfo.InvariantCulture)], plugin + (profile ? ",profile=on" : ""));
+        var count = (run.Succeeded ? InstructionCounter.Parse(run.Output) : null)
             ?? throw new ToolchainFailedException($"counting instructions under QEMU ({target.Machine}, {inferences} inference(s))", run.Output);
+        return (count, run.Output);
     }
 
     private static long? ReadNumber(string output, string prefix)

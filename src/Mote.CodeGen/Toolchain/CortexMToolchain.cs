@@ -90,8 +90,8 @@ public sealed class CortexMToolchain
         return result.Succeeded ? CodeSize.Parse(result.Output) : throw new InvalidOperationException($"size failed: {result.Output}");
     }
 
-    /// <summary>The size in bytes of every sized symbol of <paramref name="file"/>, as nm reports it.</summary>
-    public IReadOnlyDictionary<string, long> SymbolSizes(string directory, string file)
+    /// <summary>Every sized symbol of <paramref name="file"/>, as nm reports it.</summary>
+    public IReadOnlyList<ImageSymbol> Symbols(string directory, string file)
     {
         var result = ProcessRunner.Run(_nm, ["--print-size", file], directory, TimeSpan.FromSeconds(30));
         if (!result.Succeeded)
@@ -99,19 +99,22 @@ public sealed class CortexMToolchain
             throw new InvalidOperationException($"nm failed: {result.Output}");
         }
 
-        // Lines are "address size type name"; symbols without a size have three fields. Static symbols of the same
-        // name in two files would collide, so sizes of equal names add up.
-        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        // Lines are "address size type name"; symbols without a size have three fields.
+        var symbols = new List<ImageSymbol>();
         foreach (var line in result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (fields.Length == 4)
             {
-                sizes[fields[3]] = sizes.GetValueOrDefault(fields[3]) + long.Parse(fields[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                symbols.Add(new ImageSymbol(
+                    ulong.Parse(fields[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture),
+                    long.Parse(fields[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture),
+                    fields[2][0],
+                    fields[3]));
             }
         }
 
-        return sizes;
+        return symbols;
     }
 
     /// <summary>Runs an image on QEMU's mps2-an386 (Cortex-M4) with semihosting; the result carries the program's output and exit code.</summary>
@@ -120,8 +123,8 @@ public sealed class CortexMToolchain
 
     /// <summary>
     /// Runs an image on <paramref name="target"/>'s QEMU board with semihosting. <paramref name="arguments"/> become the
-    /// program's semihosting command line; with <paramref name="plugin"/> QEMU loads that TCG plugin and shows its
-    /// output (-d plugin).
+    /// program's semihosting command line; with <paramref name="plugin"/> (a TCG plugin's path, optionally followed by
+    /// its ",name=value" arguments, as QEMU's -plugin takes them) QEMU loads that plugin and shows its output (-d plugin).
     /// </summary>
     public static ProcessResult Emulate(
         string directory, string elf, TimeSpan timeout, CortexMTarget target, IReadOnlyList<string>? arguments = null, string? plugin = null)
