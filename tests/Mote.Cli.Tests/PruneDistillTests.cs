@@ -109,6 +109,45 @@ public sealed class PruneDistillTests : IDisposable
         Assert.Contains("other.tflite", run.Error);
     }
 
+    [Fact]
+    public void A_distillation_killed_mid_training_and_resumed_ends_with_the_uninterrupted_student()
+    {
+        var (spec, data, run) = TrainedRun();
+        string[] Args(string output) => ["distill", "--teacher", run, "--student", spec, "--data", data, "--epochs", "40", "--seed", "3", "--out", output];
+
+        var straight = Path.Combine(_folder, "straight");
+        var uninterrupted = CliRun.Of(Args(straight));
+        Assert.True(uninterrupted.ExitCode == ExitCodes.Success, uninterrupted.Error);
+
+        var killed = Path.Combine(_folder, "killed");
+        KilledRun.AfterFirstCheckpoint(Args(killed), killed);
+        Assert.False(File.Exists(Path.Combine(killed, "model.tflite")), "the killed run got as far as writing its model");
+
+        // Without --student: the spec comes from the folder, as for `mote train --resume`.
+        var resumed = CliRun.Of([.. Args(killed).Where((_, i) => i is not 3 and not 4), "--resume"]);
+        Assert.True(resumed.ExitCode == ExitCodes.Success, resumed.Error);
+        Assert.Contains("resuming after epoch", resumed.Out);
+        Assert.DoesNotContain("epoch 1/40:", resumed.Out); // it went on from the checkpoint instead of starting again
+        Assert.Equal(File.ReadAllBytes(Path.Combine(straight, "model.tflite")), File.ReadAllBytes(Path.Combine(killed, "model.tflite")));
+    }
+
+    [Fact]
+    public void A_resume_with_other_settings_or_without_a_checkpoint_is_refused()
+    {
+        var (spec, data, run) = TrainedRun();
+        var output = Path.Combine(_folder, "student");
+        string[] Args(params string[] more) => ["distill", "--teacher", run, "--student", spec, "--data", data, "--epochs", "1", "--out", output, .. more];
+
+        var none = CliRun.Of(Args("--resume"));
+        Assert.Equal(ExitCodes.BadInput, none.ExitCode);
+        Assert.Contains("no checkpoint to resume from", none.Error);
+
+        Assert.Equal(ExitCodes.Success, CliRun.Of(Args()).ExitCode);
+        var other = CliRun.Of(Args("--resume", "--temperature", "2"));
+        Assert.Equal(ExitCodes.BadInput, other.ExitCode);
+        Assert.Contains("distill.json: the run was started with --temperature 1, not 2", other.Error);
+    }
+
     private (string Spec, string Data, string Run) TrainedRun()
     {
         var (spec, data, _) = Files();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace Mote.Cli.Tests;
@@ -46,7 +45,7 @@ public sealed class TrainKillResumeTests : IDisposable
         Assert.True(uninterrupted.ExitCode == ExitCodes.Success, uninterrupted.Error);
 
         var killed = Path.Combine(_folder, "killed");
-        RunAndKillAfterFirstCheckpoint(Args(killed), killed);
+        KilledRun.AfterFirstCheckpoint(Args(killed), killed);
         Assert.False(File.Exists(Path.Combine(killed, "model.tflite")), "the killed run got as far as writing its model");
 
         // The worst moment for the log: the kill came after a checkpoint, before its epoch's line was complete. Where
@@ -73,29 +72,4 @@ public sealed class TrainKillResumeTests : IDisposable
             Assert.True(record.Remove("seconds"), $"{log}: no \"seconds\" in {line}");
             return record.ToJsonString();
         })];
-
-    /// <summary>Starts `mote` as its own process and SIGKILLs it once a checkpoint exists.</summary>
-    private static void RunAndKillAfterFirstCheckpoint(string[] args, string output)
-    {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mote.dll"));
-        foreach (var argument in args)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        var checkpoint = Path.Combine(output, "checkpoint.bin");
-        var clock = Stopwatch.StartNew();
-        while (!File.Exists(checkpoint) && !process.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2))
-        {
-            Thread.Sleep(5);
-        }
-
-        Assert.False(process.HasExited, $"mote train ended (exit {(process.HasExited ? process.ExitCode : 0)}) before it could be killed");
-        process.Kill(); // SIGKILL on Linux: no handler runs, as with kill -9.
-        process.WaitForExit();
-    }
 }

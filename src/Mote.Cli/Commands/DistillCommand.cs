@@ -13,23 +13,25 @@ using Mote.Train.Training;
 namespace Mote.Cli.Commands;
 
 /// <summary>
-/// `mote distill --teacher MODEL --student SPEC --data DIR [--temperature T] [--alpha A] [--epochs N] --out DIR`: runs
-/// the float teacher once over the data in Mote's interpreter, trains the student spec against its softened logits
-/// plus the hard labels, and writes OUT/model.tflite, OUT/checkpoint.bin (so `mote prune` can take the folder) and a
-/// teacher/student table. OUT also keeps the student's spec (OUT/model.json), as a `mote train` run does.
+/// `mote distill --teacher MODEL --student SPEC --data DIR [--temperature T] [--alpha A] [--epochs N] --out DIR [--resume]`:
+/// runs the float teacher once over the data in Mote's interpreter, trains the student spec against its softened
+/// logits plus the hard labels, and writes OUT/model.tflite, OUT/checkpoint.bin (after every epoch; also so that
+/// `mote prune` can take the folder) and a teacher/student table. OUT also keeps the student's spec (OUT/model.json),
+/// as a `mote train` run does, and the distillation's settings (OUT/distill.json), which --resume must match.
 /// </summary>
 public static class DistillCommand
 {
     public static Command Create(CliContext context)
     {
         var teacher = new Option<string>("--teacher") { Description = "The teacher: a float32 .tflite classifier (logits or softmax output), or a run folder (its model.tflite).", Required = true };
-        var student = new Option<string>("--student") { Description = "The student's model spec (JSON), with its training recipe, or a run folder (the spec it saved, model.json).", Required = true };
+        var student = new Option<string?>("--student") { Description = "The student's model spec (JSON), with its training recipe, or a run folder (the spec it saved, model.json). With --resume it may be left out (OUT/model.json is used)." };
         var data = new Option<string>("--data") { Description = "The training data folder (as for `mote train`).", Required = true };
         var temperature = new Option<float>("--temperature") { Description = "Softens teacher and student outputs; higher shows more of the teacher's view of the wrong classes.", DefaultValueFactory = _ => 1f };
         var alpha = new Option<float>("--alpha") { Description = "Weight of the teacher's soft targets (1 - alpha goes to the labels).", DefaultValueFactory = _ => 0.5f };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs to train (default: the spec's, else 10)." };
         var seed = new Option<ulong>("--seed") { Description = "Seed for the student's weights, the data split, shuffling and dropout.", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--out") { Description = "Output folder for the student's checkpoint and model.", Required = true };
+        var resume = new Option<bool>("--resume") { Description = "Continue from OUT/checkpoint.bin with the same teacher and settings; the result is bit-identical to an uninterrupted run." };
         var command = new Command("distill", "Train a small student model from a larger teacher's outputs (knowledge distillation).\n\nExample:\n  mote distill --teacher runs/fashion/model.tflite --student student.json --data /usr/share/datasets/fashion-mnist --epochs 3 --out runs/student")
         {
             teacher,
@@ -40,12 +42,22 @@ public static class DistillCommand
             epochs,
             seed,
             output,
+            resume,
         };
         command.SetAction(parse =>
         {
             try
             {
-                return Run(context, parse.GetValue(teacher)!, parse.GetValue(student)!, parse.GetValue(data)!, parse.GetValue(temperature), parse.GetValue(alpha), parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(output)!);
+                return Run(context, new Request(
+                    parse.GetValue(teacher)!,
+                    parse.GetValue(student),
+                    parse.GetValue(data)!,
+                    parse.GetValue(temperature),
+                    parse.GetValue(alpha),
+                    parse.GetValue(epochs),
+                    parse.GetValue(seed),
+                    parse.GetValue(output)!,
+                    parse.GetValue(resume)));
             }
             catch (InvalidDataFileException e)
             {
@@ -55,25 +67,36 @@ public static class DistillCommand
         return command;
     }
 
-    private static int Run(CliContext context, string teacherPath, string specPath, string dataFolder, float temperature, float alpha, int? epochs, ulong seed, string outputFolder)
+    private static int Run(CliContext context, Request request)
     {
+        var (temperature, alpha, seed, outputFolder) = (request.Temperature, request.Alpha, request.Seed, request.Output);
         if (!(temperature > 0) || float.IsInfinity(temperature) || alpha is < 0 or > 1 || float.IsNaN(alpha))
         {
             throw new UsageException($"--temperature must be positive and --alpha in [0, 1] (got {temperature} and {alpha})");
         }
 
-        if (Directory.Exists(specPath))
+        var givenSpec = request.Student is { } named && Directory.Exists(named) ? RunFolder.FindSpec(named, null) : request.Student;
+        var checkpoint = Path.Combine(outputFolder, RunFolder.CheckpointFile);
+        if (request.Resume && !File.Exists(checkpoint))
         {
-            specPath = RunFolder.FindSpec(specPath, null);
+            throw new UsageException($"{checkpoint}: no checkpoint to resume from");
         }
 
-        teacherPath = RunFolder.ModelPath(teacherPath);
-        var spec = ModelSpec.Load(specPath);
+        var specPath = request.Resume ? RunFolder.SpecForResume(outputFolder, givenSpec, "--student")
+            : givenSpec ?? throw new UsageException("--student SPEC is required (only --resume can take the spec from the output folder)");
+        var teacherPath = RunFolder.ModelPath(request.Teacher);
         var teacher = ModelLoader.Load(teacherPath);
-        var data = TrainingData.Load(dataFolder, spec.ValidationFraction, seed);
+        var settings = DistillSettings.For(teacherPath, temperature, alpha, seed);
+        if (request.Resume)
+        {
+            settings.CheckSameAsSaved(outputFolder);
+        }
+
+        var spec = ModelSpec.Load(specPath);
+        var data = TrainingData.Load(request.Data, spec.ValidationFraction, seed);
         if (!data.Train.ItemShape.SequenceEqual(spec.InputShape))
         {
-            throw new UsageException($"{dataFolder}: items have shape [{string.Join(", ", data.Train.ItemShape)}] but {specPath} expects [{string.Join(", ", spec.InputShape)}]");
+            throw new UsageException($"{request.Data}: items have shape [{string.Join(", ", data.Train.ItemShape)}] but {specPath} expects [{string.Join(", ", spec.InputShape)}]");
         }
 
         var clock = Stopwatch.StartNew();
@@ -86,9 +109,10 @@ public static class DistillCommand
 
         Directory.CreateDirectory(outputFolder);
         RunFolder.SaveSpec(outputFolder, specPath);
+        settings.Save(outputFolder);
         var network = spec.Build(seed);
         var loss = new DistillationLoss(temperature, alpha);
-        var options = spec.CreateOptions(epochs, seed, Path.Combine(outputFolder, RunFolder.CheckpointFile));
+        var options = spec.CreateOptions(request.Epochs, seed, checkpoint);
         if (options.Augmentation is not null)
         {
             // The teacher's logits were computed once, on the items as stored; a shifted or flipped input would be
@@ -98,6 +122,12 @@ public static class DistillCommand
         }
 
         var trainer = new Trainer(network, loss, spec.CreateOptimizer(), options);
+        if (request.Resume)
+        {
+            trainer.Resume(checkpoint);
+            context.Out.WriteLine($"resuming after epoch {trainer.State.EpochsDone} of {options.Epochs}");
+        }
+
         trainer.Fit(train, validation, progress =>
         {
             if (progress.Completed is { } epoch)
@@ -118,4 +148,6 @@ public static class DistillCommand
         context.Out.WriteLine($"wrote {target}");
         return ExitCodes.Success;
     }
+
+    private sealed record Request(string Teacher, string? Student, string Data, float Temperature, float Alpha, int? Epochs, ulong Seed, string Output, bool Resume);
 }

@@ -53,7 +53,7 @@ public static class RunFolder
     /// The spec a resumed run continues with: the saved one, or <paramref name="givenSpec"/> if it is byte for byte the
     /// same. A run folder written before runs kept their spec continues with <paramref name="givenSpec"/>.
     /// </summary>
-    public static string SpecForResume(string runFolder, string? givenSpec)
+    public static string SpecForResume(string runFolder, string? givenSpec, string specOption = "--model")
     {
         var saved = SpecPath(runFolder);
         if (givenSpec is null || !File.Exists(saved))
@@ -63,7 +63,7 @@ public static class RunFolder
 
         if (!ReadSpec(givenSpec).AsSpan().SequenceEqual(ReadSpec(saved)))
         {
-            throw new UsageException($"{givenSpec} differs from {saved}, the spec this run was trained with; resume with that spec (or without --model)");
+            throw new UsageException($"{givenSpec} differs from {saved}, the spec this run was trained with; resume with that spec (or without {specOption})");
         }
 
         return givenSpec;
