@@ -47,6 +47,15 @@ public static class CodeGenerator
         }
 
         var subgraph = model.Main;
+        // The generated C sizes and offsets everything in int32 (as any microcontroller would need), so a tensor of
+        // unknown or over 2 GB size can only come from a malformed model.
+        var unsized = subgraph.Tensors.Select((t, i) => (Tensor: t, Index: i))
+            .FirstOrDefault(t => !t.Tensor.Shape.IsFullyKnown || t.Tensor.Shape.ElementCount > int.MaxValue / Math.Max(1, t.Tensor.Type.ElementSize()));
+        if (unsized.Tensor is not null)
+        {
+            throw new InvalidModelException(sourceName, $"tensor {unsized.Index} ({unsized.Tensor.Name}) has shape {unsized.Tensor.Shape}, which is unknown or over 2 GB");
+        }
+
         var names = new CNameScope();
         names.Reserve(ModelContext.Arena);
         names.Reserve(name + "_invoke");

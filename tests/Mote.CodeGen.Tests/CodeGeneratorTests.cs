@@ -18,6 +18,36 @@ public sealed class CodeGeneratorTests
         Assert.Equal(["HARD_SWISH (operator 0)"], CodeGenerator.UnsupportedOperators(model));
     }
 
+    [Theory]
+    [InlineData(0.5f, 1000L, 0L, "tensor out has zero point 1000, outside INT8")]
+    [InlineData(0f, 0L, 0L, "tensor out has scale 0, not a positive number")]
+    [InlineData(0.5f, 0L, 3L, "weights must be symmetric (zero point 0)")]
+    public void MalformedQuantizationIsRefusedNamingTheTensor(float outputScale, long outputZeroPoint, long weightZeroPoint, string problem)
+    {
+        var input = new Tensor("in", DataType.Int8, Shape.Of(1, 4)) { Quantization = QuantizationParameters.PerTensor(0.1f, 0) };
+        var weights = new Tensor("w", DataType.Int8, Shape.Of(2, 4)) { Quantization = QuantizationParameters.PerTensor(0.01f, weightZeroPoint), Data = new byte[8] };
+        var output = new Tensor("out", DataType.Int8, Shape.Of(1, 2)) { Quantization = QuantizationParameters.PerTensor(outputScale, outputZeroPoint) };
+        var fc = new Operator(OpType.FullyConnected, [0, 1, -1], [2]) { Options = new FullyConnectedOptions() };
+        var model = new Model([new Subgraph([input, weights, output], [fc], [0], [2])]);
+
+        var error = Assert.Throws<InvalidModelException>(() => CodeGenerator.Generate(model, "tiny", "tiny.tflite"));
+
+        Assert.Contains($"operator 0 (FULLY_CONNECTED): {problem}", error.Message);
+    }
+
+    [Fact]
+    public void ATensorOverTwoGigabytesIsRefused()
+    {
+        var input = new Tensor("in", DataType.Int8, Shape.Of(1, 65536, 65536)) { Quantization = QuantizationParameters.PerTensor(0.1f, 0) };
+        var output = input with { Name = "out" };
+        var model = new Model([new Subgraph([input, output], [new Operator(OpType.Relu, [0], [1])], [0], [1])]);
+
+        var error = Assert.Throws<InvalidModelException>(() => CodeGenerator.Generate(model, "tiny", "tiny.tflite"));
+
+        Assert.Contains("tensor 0 (in) has shape", error.Message);
+        Assert.Contains("over 2 GB", error.Message);
+    }
+
     [Fact]
     public void NameMustBeACIdentifier()
     {

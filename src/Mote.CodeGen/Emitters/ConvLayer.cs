@@ -62,8 +62,7 @@ internal static class ConvLayer
             $"output shape {output.Shape} does not match input {input.Shape} with a {filterHeight}x{filterWidth} window");
 
         int channels = output.Shape[3];
-        var filterScales = filter.Quantization?.Scales ?? default;
-        layer.Require(filterScales.Count == 1 || filterScales.Count == channels, $"filter has {filterScales.Count} scales for {channels} output channels");
+        var filterScales = layer.WeightScales(filter, channels);
         (float inputScale, int inputZeroPoint) = layer.Quantization(input);
         (float outputScale, int outputZeroPoint) = layer.Quantization(output);
         (var multipliers, var shifts) = QuantizedMultiplier.PerChannel(inputScale, filterScales.AsSpan(), outputScale, channels);

@@ -26,8 +26,7 @@ internal sealed class FullyConnectedEmitter : IOperatorEmitter
 
         (float inputScale, int inputZeroPoint) = layer.Quantization(input);
         (float outputScale, int outputZeroPoint) = layer.Quantization(output);
-        var weightScales = weights.Quantization?.Scales ?? default;
-        layer.Require(weightScales.Count == 1 || weightScales.Count == units, $"weights have {weightScales.Count} scales for {units} units");
+        var weightScales = layer.WeightScales(weights, units);
         bool perChannel = weightScales.Count > 1;
         (var multipliers, var shifts) = perChannel
             ? QuantizedMultiplier.PerChannel(inputScale, weightScales.AsSpan(), outputScale, units)

@@ -1,4 +1,5 @@
 using Mote.Graph;
+using Mote.Runtime.Quantization;
 
 namespace Mote.CodeGen.Emitters;
 
@@ -80,12 +81,31 @@ internal sealed class LayerContext
         return "&" + name;
     }
 
-    /// <summary>Scale and zero point of a per-tensor quantized tensor.</summary>
+    /// <summary>Scale and zero point of a per-tensor quantized tensor, refused unless the scale is positive and the zero point a value of the tensor's type.</summary>
     public (float Scale, int ZeroPoint) Quantization(Tensor tensor)
     {
         var q = tensor.Quantization;
         Require(q is { HasScales: true }, $"tensor {tensor.Name} has no quantization parameters");
-        return (q!.Scales[0], q.ZeroPoints.Count > 0 ? checked((int)q.ZeroPoints[0]) : 0);
+        var scale = q!.Scales[0];
+        var zeroPoint = q.ZeroPoints.Count > 0 ? q.ZeroPoints[0] : 0;
+        (int min, int max) = ActivationRange.TypeRange(tensor.Type);
+        Require(float.IsFinite(scale) && scale > 0, $"tensor {tensor.Name} has scale {scale}, not a positive number");
+        Require(zeroPoint >= min && zeroPoint <= max, $"tensor {tensor.Name} has zero point {zeroPoint}, outside {tensor.Type.TfLiteName()}");
+        return (scale, (int)zeroPoint);
+    }
+
+    /// <summary>
+    /// The scales of constant weights quantized per tensor or per output channel, refused unless they are positive and
+    /// the weights symmetric (zero point 0), as TFLite's int8 specification has them.
+    /// </summary>
+    public ValueArray<float> WeightScales(Tensor weights, int channels)
+    {
+        var q = weights.Quantization;
+        var scales = q?.Scales ?? default;
+        Require(scales.Count == 1 || scales.Count == channels, $"weights have {scales.Count} scales for {channels} output channels");
+        Require(scales.All(s => float.IsFinite(s) && s > 0), "weight scales must be positive numbers");
+        Require(q!.ZeroPoints.All(z => z == 0), "weights must be symmetric (zero point 0)");
+        return scales;
     }
 
     /// <summary>Refuses the operator unless every listed tensor is int8.</summary>

@@ -55,6 +55,6 @@ internal sealed class PadEmitter : IOperatorEmitter
             });
         }
 
-        return Int(output.Quantization is { ZeroPoints.Count: > 0 } q ? checked((int)q.ZeroPoints[0]) : 0);
+        return Int(output.Quantization is { HasScales: true } ? layer.Quantization(output).ZeroPoint : 0);
     }
 }

@@ -37,8 +37,7 @@ internal sealed class TransposeConvEmitter : IOperatorEmitter
         int padWidth = PaddingBefore(options.StrideW, 1, width, filterWidth, ShapeInference.OutputSize(width, filterWidth, options.StrideW, 1, options.Padding));
 
         int channels = output.Shape[3];
-        var filterScales = filter.Quantization?.Scales ?? default;
-        layer.Require(filterScales.Count == 1 || filterScales.Count == channels, $"filter has {filterScales.Count} scales for {channels} output channels");
+        var filterScales = layer.WeightScales(filter, channels);
         (var multipliers, var shifts) = QuantizedMultiplier.PerChannel(inputScale, filterScales.AsSpan(), outputScale, channels);
         layer.Require(shifts.All(s => s < 15), "a requantization shift of 15 or more is not supported for int16 activations");
         (int min, int max) = ActivationRange.TypeRange(output.Type);
