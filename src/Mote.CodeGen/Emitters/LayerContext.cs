@@ -1,4 +1,5 @@
 using Mote.Graph;
+using Mote.Runtime.Kernels;
 using Mote.Runtime.Quantization;
 
 namespace Mote.CodeGen.Emitters;
@@ -43,8 +44,11 @@ internal sealed class LayerContext
         return _model.Subgraph.Tensors[Operator.Outputs[position]];
     }
 
-    /// <summary>A C expression for input <paramref name="position"/>: an arena pointer, or its constant array (named after this layer).</summary>
-    public string InputRef(int position) => _model.TensorRef(Operator.Inputs[position], $"{Prefix}_{Role(position)}");
+    /// <summary>
+    /// A C expression for input <paramref name="position"/>: an arena or state pointer, or its constant array (named after
+    /// this layer and <paramref name="role"/>, by default what the position holds in a convolution).
+    /// </summary>
+    public string InputRef(int position, string? role = null) => _model.TensorRef(Operator.Inputs[position], $"{Prefix}_{role ?? Role(position)}");
 
     public string OutputRef(int position) => _model.TensorRef(Operator.Outputs[position], $"{Prefix}_output");
 
@@ -80,6 +84,12 @@ internal sealed class LayerContext
         Constants.Line();
         return "&" + name;
     }
+
+    /// <summary>
+    /// What the interpreter's kernels see of this operator, so that an emitter can take the checks and the prepared
+    /// values (multipliers, folded biases) from the kernel's own Prepare; its failures name the operator as <see cref="Require"/> does.
+    /// </summary>
+    public KernelContext KernelContext() => new(_model.Subgraph, OperatorIndex, _model.Source, scratch: [], persistent: []);
 
     /// <summary>Scale and zero point of a per-tensor quantized tensor, refused unless the scale is positive and the zero point a value of the tensor's type.</summary>
     public (float Scale, int ZeroPoint) Quantization(Tensor tensor)

@@ -13,6 +13,9 @@ internal sealed class ModelContext
     /// <summary>The arena's identifier in the generated source.</summary>
     public const string Arena = "arena";
 
+    /// <summary>The identifier of the area that holds the variable tensors (LSTM and SVDF state) between invocations.</summary>
+    public const string State = "state";
+
     private readonly Dictionary<int, string> _constants = [];
     private readonly IReadOnlyDictionary<int, int> _scratch;
     private readonly IReadOnlyDictionary<int, int> _parts;
@@ -58,13 +61,25 @@ internal sealed class ModelContext
             : "NULL";
 
     /// <summary>
-    /// An int8_t* expression for an arena tensor (for a tensor never stored whole, its band or window), or the name of a
-    /// constant tensor's array, written on first use under a name from <paramref name="hint"/> (TFLite's fused tensor
-    /// names are too long to be identifiers).
+    /// An int8_t* expression for an arena tensor (for a tensor never stored whole, its band or window) or a variable
+    /// tensor in the state area, or the name of a constant tensor's array, written on first use under a name from
+    /// <paramref name="hint"/> (TFLite's fused tensor names are too long to be identifiers).
     /// </summary>
     public string TensorRef(int tensorIndex, string hint)
     {
         var tensor = Subgraph.Tensors[tensorIndex];
+        if (tensor.IsVariable)
+        {
+            // The planner places only variables without initial data (the interpreter cannot run the others either).
+            long variable = Layout.VariableOffset(tensorIndex);
+            if (variable < 0)
+            {
+                throw new InvalidModelException(Source, $"tensor {tensorIndex} ({tensor.Name}) is a variable with initial data, which the C generator does not support");
+            }
+
+            return $"({State} + {variable.ToString(CultureInfo.InvariantCulture)})";
+        }
+
         if (tensor.Data is { } data)
         {
             if (!_constants.TryGetValue(tensorIndex, out var name))
