@@ -232,9 +232,9 @@ public static class CodeGenerator
         w.Line();
         if (layout.PersistentBytes > 0)
         {
-            w.Comment("The model keeps state (LSTM or SVDF variable tensors) from one invoke to the next, so each input continues");
-            w.Comment("the sequence of the previous ones. This sets the state to its initial value, as a fresh TFLM interpreter has");
-            w.Comment($"it: call it before an input that starts a new sequence. The first {name}_invoke starts from that value without it.");
+            w.Line("/* The model keeps state (its LSTM or SVDF variable tensors) from one invoke to the next, so each input continues");
+            w.Line("   the sequence of the ones before. This sets the state back to its initial value, as on a fresh TFLM interpreter:");
+            w.Line($"   call it before an input that starts a new sequence (the first {name}_invoke needs no reset). */");
             w.Line($"void {name}_reset(void);");
             w.Line();
         }

@@ -17,6 +17,7 @@ public sealed class GeneratedCStateTests
 
     [HostCompilerTheory]
     [InlineData("keyword_scrambled", 1)]
+    [InlineData("dtln_noise_suppression", 3)]
     public void StateCarriesOverUntilReset(string name, int lastOperator) =>
         AssertStateCarriesOverUntilReset(Through(ConformanceCases.Load(name), lastOperator), name, [.. ConformanceCases.Cases(name).Take(2).Select(c => c.Inputs[0])]);
 

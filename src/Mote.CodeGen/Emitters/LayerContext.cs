@@ -76,6 +76,9 @@ internal sealed class LayerContext
         return name;
     }
 
+    /// <summary>A constant array shared by every layer that asks for it by the same name; see <see cref="ModelContext.SharedArray"/>.</summary>
+    public string SharedArray(string type, string name, Func<IReadOnlyList<string>> values) => _model.SharedArray(type, name, values);
+
     /// <summary>Defines a const parameter struct for this layer (named after it and <paramref name="suffix"/>) and returns an expression pointing at it.</summary>
     public string Params(string type, IEnumerable<(string Field, string Value)> fields, string suffix = "params")
     {

@@ -17,6 +17,7 @@ internal sealed class ModelContext
     public const string State = "state";
 
     private readonly Dictionary<int, string> _constants = [];
+    private readonly Dictionary<string, string> _shared = [];
     private readonly IReadOnlyDictionary<int, int> _scratch;
     private readonly IReadOnlyDictionary<int, int> _parts;
     private readonly List<string> _runtimeFiles = [CRuntime.CommonHeader];
@@ -53,6 +54,23 @@ internal sealed class ModelContext
     public IReadOnlyList<string> RuntimeFiles => _runtimeFiles;
 
     public void UseRuntime(IEnumerable<string> files) => _runtimeFiles.AddRange(files.Where(f => !_runtimeFiles.Contains(f)).Distinct());
+
+    /// <summary>
+    /// A constant array every layer that needs it shares (such as TFLite's sigmoid table), defined on first use under a
+    /// name from <paramref name="hint"/>; returns its name.
+    /// </summary>
+    public string SharedArray(string type, string hint, Func<IReadOnlyList<string>> values)
+    {
+        if (!_shared.TryGetValue(hint, out var name))
+        {
+            name = Names.Unique(hint);
+            Constants.Array($"static const {type} {name}", values());
+            Constants.Line();
+            _shared[hint] = name;
+        }
+
+        return name;
+    }
 
     /// <summary>An int8_t* expression for the scratch planned for an operator, or NULL when it has none.</summary>
     public string ScratchRef(int operatorIndex) =>

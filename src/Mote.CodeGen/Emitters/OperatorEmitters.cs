@@ -34,6 +34,7 @@ internal static class OperatorEmitters
         [OpType.Tanh] = new LookupTableEmitter(tanh: true),
         [OpType.Transpose] = new TransposeEmitter(),
         [OpType.TransposeConv] = new TransposeConvEmitter(),
+        [OpType.UnidirectionalSequenceLstm] = new SequenceLstmEmitter(),
     };
 
     public static IOperatorEmitter? For(OpType type) => s_emitters.GetValueOrDefault(type);
