@@ -331,7 +331,7 @@ public static class CodeGenerator
         var variables = Enumerable.Range(0, subgraph.Tensors.Count).Where(t => layout.VariableOffset(t) >= 0).ToList();
         bool zero = variables.All(t => Interpreter.VariableFill(subgraph.Tensors[t]) == 0);
         w.Comment("The variable tensors (LSTM and SVDF state), kept from one invoke to the next.");
-        w.Line($"static int8_t {ModelContext.State}[{layout.PersistentBytes}] MOTE_ALIGNED({ArenaLayout.DefaultAlignment});");
+        w.Line($"static int8_t {ModelContext.State}[{layout.PersistentBytes.ToString(CultureInfo.InvariantCulture)}] MOTE_ALIGNED({ArenaLayout.DefaultAlignment});");
         if (!zero)
         {
             w.Comment("Whether the state holds its initial value: some of it is a nonzero zero point, which static initialisation does not give.");
@@ -345,8 +345,10 @@ public static class CodeGenerator
             foreach (int t in variables)
             {
                 var tensor = subgraph.Tensors[t];
-                int fill = (sbyte)Interpreter.VariableFill(tensor);
-                w.Line($"memset({ModelContext.State} + {layout.VariableOffset(t)}, {fill}, {tensor.ByteSize}); /* tensor {t}: {tensor.Type.TfLiteName().ToLowerInvariant()}{tensor.Shape} */");
+                var offset = layout.VariableOffset(t).ToString(CultureInfo.InvariantCulture);
+                var fill = ((sbyte)Interpreter.VariableFill(tensor)).ToString(CultureInfo.InvariantCulture);
+                w.Line($"memset({ModelContext.State} + {offset}, {fill}, {tensor.ByteSize.ToString(CultureInfo.InvariantCulture)}); " +
+                    $"/* tensor {t}: {tensor.Type.TfLiteName().ToLowerInvariant()}{tensor.Shape} */");
             }
 
             if (!zero)

@@ -68,6 +68,9 @@ internal sealed class LayerContext
     /// <summary>A new file-level identifier for this layer, e.g. "conv_2d_3_params".</summary>
     public string Name(string suffix) => _model.Names.Unique($"{Prefix}_{suffix}");
 
+    /// <summary>Writes the comment that marks the next constant array as made from input <paramref name="position"/> (see <see cref="ModelContext.CommentTensor"/>).</summary>
+    public void CommentInput(int position) => _model.CommentTensor(InputIndex(position));
+
     /// <summary>Defines a const int32 array (multipliers, shifts) for this layer and returns its name.</summary>
     public string Int32Array(string suffix, IEnumerable<int> values)
     {

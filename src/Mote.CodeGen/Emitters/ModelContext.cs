@@ -72,6 +72,16 @@ internal sealed class ModelContext
         return name;
     }
 
+    /// <summary>
+    /// The comment above a constant tensor's array, also above an array made from one (a widened or folded bias), by which
+    /// `mote deploy` counts the array as weights.
+    /// </summary>
+    public void CommentTensor(int tensorIndex)
+    {
+        var tensor = Subgraph.Tensors[tensorIndex];
+        Constants.Comment($"tensor {tensorIndex}: {tensor.Name}, {tensor.Type.TfLiteName().ToLowerInvariant()}{tensor.Shape}");
+    }
+
     /// <summary>An int8_t* expression for the scratch planned for an operator, or NULL when it has none.</summary>
     public string ScratchRef(int operatorIndex) =>
         _scratch.TryGetValue(operatorIndex, out int position)
@@ -103,7 +113,7 @@ internal sealed class ModelContext
             if (!_constants.TryGetValue(tensorIndex, out var name))
             {
                 name = Names.Unique(hint);
-                Constants.Comment($"tensor {tensorIndex}: {tensor.Name}, {tensor.Type.TfLiteName().ToLowerInvariant()}{tensor.Shape}");
+                CommentTensor(tensorIndex);
                 Constants.Array($"static const {CTypes.Name(tensor.Type)} {name}", CTypes.Literals(tensor.Type, data.AsSpan()));
                 Constants.Line();
                 _constants[tensorIndex] = name;

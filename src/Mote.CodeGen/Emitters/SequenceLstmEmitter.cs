@@ -32,8 +32,8 @@ internal sealed class SequenceLstmEmitter : IOperatorEmitter
             [
                 ("input_weights", layer.InputRef(1 + gate, s_gateNames[gate] + "_input_weights")),
                 ("recurrent_weights", layer.InputRef(5 + gate, s_gateNames[gate] + "_recurrent_weights")),
-                ("input_bias", layer.Int32Array(s_gateNames[gate] + "_input_bias", g.InputBias)),
-                ("recurrent_bias", layer.Int32Array(s_gateNames[gate] + "_recurrent_bias", g.RecurrentBias)),
+                ("input_bias", InputBias(layer, gate, g.InputBias)),
+                ("recurrent_bias", g.RecurrentBias.Any(v => v != 0) ? layer.Int32Array(s_gateNames[gate] + "_recurrent_bias", g.RecurrentBias) : "NULL"),
                 ("input_multiplier", Int(g.InputScale.Multiplier)),
                 ("input_shift", Int(g.InputScale.Shift)),
                 ("recurrent_multiplier", Int(g.RecurrentScale.Multiplier)),
@@ -70,5 +70,16 @@ internal sealed class SequenceLstmEmitter : IOperatorEmitter
         ]);
         layer.Body.Line($"mote_lstm_s8({parameters}, {layer.InputRef(0)}, {layer.InputRef(HiddenStateTensor)}, " +
             $"(int16_t*){layer.InputRef(CellStateTensor)}, {layer.OutputRef(0)});");
+    }
+
+    /// <summary>The gate's bias (input 12 + gate) with the input zero point folded in: it takes the bias tensor's place, so it carries its comment.</summary>
+    private static string InputBias(LayerContext layer, int gate, int[] values)
+    {
+        if (layer.HasInput(12 + gate))
+        {
+            layer.CommentInput(12 + gate);
+        }
+
+        return layer.Int32Array(s_gateNames[gate] + "_input_bias", values);
     }
 }

@@ -49,7 +49,7 @@ static int32_t mote_lstm_gate_input(const mote_lstm_params* p, const mote_lstm_g
     const int8_t* w = g->input_weights + unit * p->inputs;
     const int8_t* r = g->recurrent_weights + unit * p->units;
     int32_t from_input = g->input_bias[unit];
-    int32_t from_hidden = g->recurrent_bias[unit];
+    int32_t from_hidden = g->recurrent_bias != NULL ? g->recurrent_bias[unit] : 0;
     int32_t i;
     for (i = 0; i < p->inputs; i++)
     {

@@ -13,7 +13,7 @@ typedef struct
     const int8_t* input_weights;     /* [units][inputs] */
     const int8_t* recurrent_weights; /* [units][units] */
     const int32_t* input_bias;       /* the gate's bias - input zero point * each input weight row's sum */
-    const int32_t* recurrent_bias;   /* -hidden zero point * each recurrent weight row's sum */
+    const int32_t* recurrent_bias;   /* -hidden zero point * each recurrent weight row's sum; NULL when that is 0 */
     int32_t input_multiplier;        /* FC(input) to Q3.12 */
     int32_t input_shift;
     int32_t recurrent_multiplier;    /* FC(hidden) to Q3.12 */
