@@ -1,6 +1,7 @@
 using System.Globalization;
 using Mote.CodeGen.Emitters;
 using Mote.Graph;
+using Mote.Runtime;
 using Mote.Runtime.Planning;
 
 namespace Mote.CodeGen;
@@ -12,6 +13,8 @@ namespace Mote.CodeGen;
 /// </summary>
 public static class CodeGenerator
 {
+    private const string StateReady = "state_ready";
+
     /// <summary>
     /// Operator types of the model's main subgraph that no emitter handles, each with where it occurs:
     /// "MEAN (operator 81)", "PAD (operators 1, 3, 7, ...)"; empty when every operator is supported.
@@ -58,7 +61,10 @@ public static class CodeGenerator
 
         var names = new CNameScope();
         names.Reserve(ModelContext.Arena);
+        names.Reserve(ModelContext.State);
+        names.Reserve(StateReady);
         names.Reserve(name + "_invoke");
+        names.Reserve(name + "_reset");
         var inputs = Describe(subgraph, subgraph.Inputs, "input", sourceName);
         var outputs = Describe(subgraph, subgraph.Outputs, "output", sourceName);
         foreach (var parameter in inputs.Concat(outputs))
@@ -90,11 +96,11 @@ public static class CodeGenerator
 
         var files = new List<GeneratedFile>
         {
-            new($"{name}.h", Header(name, subgraph, inputs, outputs, layout.ArenaBytes)),
+            new($"{name}.h", Header(name, subgraph, inputs, outputs, layout)),
             new($"{name}.c", Source(name, sourceName, subgraph, context, inputs, outputs)),
         };
         files.AddRange(context.RuntimeFiles.Select(f => new GeneratedFile(f, CRuntime.Read(f))));
-        return new GeneratedLibrary(name, files, layout.ArenaBytes, inputs, outputs);
+        return new GeneratedLibrary(name, files, layout.ArenaBytes, layout.PersistentBytes, inputs, outputs);
     }
 
     /// <summary>
@@ -203,7 +209,7 @@ public static class CodeGenerator
         return $"{index}: {op.DisplayName} {Tensors(op.Inputs)} -> {Tensors(op.Outputs)} ({output})";
     }
 
-    private static string Header(string name, Subgraph subgraph, List<CTensor> inputs, List<CTensor> outputs, long arenaBytes)
+    private static string Header(string name, Subgraph subgraph, List<CTensor> inputs, List<CTensor> outputs, ArenaLayout layout)
     {
         var guard = name.ToUpperInvariant() + "_H";
         var w = new CWriter();
@@ -213,12 +219,26 @@ public static class CodeGenerator
         w.Line();
         w.Line("#include <stdint.h>");
         w.Line();
-        w.Line($"#define {name.ToUpperInvariant()}_ARENA_SIZE {arenaBytes.ToString(CultureInfo.InvariantCulture)}");
+        w.Line($"#define {name.ToUpperInvariant()}_ARENA_SIZE {layout.ArenaBytes.ToString(CultureInfo.InvariantCulture)}");
+        if (layout.PersistentBytes > 0)
+        {
+            w.Line($"#define {name.ToUpperInvariant()}_STATE_SIZE {layout.PersistentBytes.ToString(CultureInfo.InvariantCulture)}");
+        }
+
         Constants(w, name, subgraph, subgraph.Inputs, inputs);
         Constants(w, name, subgraph, subgraph.Outputs, outputs);
         w.Line();
         w.Line($"void {name}_invoke({Parameters(inputs, outputs)});");
         w.Line();
+        if (layout.PersistentBytes > 0)
+        {
+            w.Line("/* The model keeps state (its LSTM or SVDF variable tensors) from one invoke to the next, so each input continues");
+            w.Line("   the sequence of the ones before. This sets the state back to its initial value, as on a fresh TFLM interpreter:");
+            w.Line($"   call it before an input that starts a new sequence (the first {name}_invoke needs no reset). */");
+            w.Line($"void {name}_reset(void);");
+            w.Line();
+        }
+
         w.Line($"#endif");
         return w.ToString();
     }
@@ -262,10 +282,22 @@ public static class CodeGenerator
         w.Comment("Every activation tensor at the offset Mote's planner gave it.");
         w.Line($"static int8_t {ModelContext.Arena}[{Math.Max(context.Layout.ArenaBytes, 1)}] MOTE_ALIGNED({ArenaLayout.DefaultAlignment});");
         w.Line();
+        bool initialStateIsZero = State(w, name, subgraph, context.Layout);
         w.Append(context.Constants);
         w.Line($"void {name}_invoke({Parameters(inputs, outputs)})");
         using (w.Block())
         {
+            if (!initialStateIsZero)
+            {
+                w.Line($"if (!{StateReady})");
+                using (w.Block())
+                {
+                    w.Line($"{name}_reset();");
+                }
+
+                w.Line();
+            }
+
             for (int i = 0; i < inputs.Count; i++)
             {
                 w.Line($"memcpy({context.TensorRef(subgraph.Inputs[i], inputs[i].Parameter)}, {inputs[i].Parameter}, {inputs[i].ByteSize});");
@@ -281,5 +313,51 @@ public static class CodeGenerator
         }
 
         return w.ToString();
+    }
+
+    /// <summary>
+    /// Writes the state area (the variable tensors at the offsets the planner gave them, outside the arena, so nothing
+    /// overwrites them between invocations) and NAME_reset, which fills each with its initial byte as TFLM's
+    /// ResetVariableTensors does. Returns whether every initial byte is zero: then static initialisation already gives
+    /// the initial state; otherwise NAME_invoke resets once before its first run.
+    /// </summary>
+    private static bool State(CWriter w, string name, Subgraph subgraph, ArenaLayout layout)
+    {
+        if (layout.PersistentBytes == 0)
+        {
+            return true;
+        }
+
+        var variables = Enumerable.Range(0, subgraph.Tensors.Count).Where(t => layout.VariableOffset(t) >= 0).ToList();
+        bool zero = variables.All(t => Interpreter.VariableFill(subgraph.Tensors[t]) == 0);
+        w.Comment("The variable tensors (LSTM and SVDF state), kept from one invoke to the next.");
+        w.Line($"static int8_t {ModelContext.State}[{layout.PersistentBytes.ToString(CultureInfo.InvariantCulture)}] MOTE_ALIGNED({ArenaLayout.DefaultAlignment});");
+        if (!zero)
+        {
+            w.Comment("Whether the state holds its initial value: some of it is a nonzero zero point, which static initialisation does not give.");
+            w.Line($"static int {StateReady};");
+        }
+
+        w.Line();
+        w.Line($"void {name}_reset(void)");
+        using (w.Block())
+        {
+            foreach (int t in variables)
+            {
+                var tensor = subgraph.Tensors[t];
+                var offset = layout.VariableOffset(t).ToString(CultureInfo.InvariantCulture);
+                var fill = ((sbyte)Interpreter.VariableFill(tensor)).ToString(CultureInfo.InvariantCulture);
+                w.Line($"memset({ModelContext.State} + {offset}, {fill}, {tensor.ByteSize.ToString(CultureInfo.InvariantCulture)}); " +
+                    $"/* tensor {t}: {tensor.Type.TfLiteName().ToLowerInvariant()}{tensor.Shape} */");
+            }
+
+            if (!zero)
+            {
+                w.Line($"{StateReady} = 1;");
+            }
+        }
+
+        w.Line();
+        return zero;
     }
 }

@@ -95,6 +95,12 @@ public static class TestMainWriter
 
             for (int c = 0; c < cases.Count; c++)
             {
+                if (library.HasState)
+                {
+                    // TFLM ran every case on a fresh interpreter, so none continues the state of the one before.
+                    w.Line($"{library.Name}_reset();");
+                }
+
                 w.Line(Invoke(library, c));
                 foreach (var output in library.Outputs)
                 {

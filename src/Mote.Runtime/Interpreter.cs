@@ -174,7 +174,7 @@ public sealed class Interpreter
 
     private static TensorInfo Describe(Tensor tensor) => new(tensor.Name, tensor.Type, tensor.Shape, tensor.Quantization);
 
-    // TFLM's ResetVariableTensors fills int8 variables with their zero point and everything else with zero bytes.
-    private static byte VariableFill(Tensor tensor) =>
+    /// <summary>The byte a variable tensor starts as: TFLM's ResetVariableTensors fills int8 variables with their zero point and everything else with zero bytes.</summary>
+    internal static byte VariableFill(Tensor tensor) =>
         tensor.Type == DataType.Int8 && tensor.Quantization is { ZeroPoints.Count: > 0 } q ? (byte)(sbyte)q.ZeroPoints[0] : (byte)0;
 }

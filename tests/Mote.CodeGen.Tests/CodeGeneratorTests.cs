@@ -48,6 +48,14 @@ public sealed class CodeGeneratorTests
         Assert.Contains("over 2 GB", error.Message);
     }
 
+    [ConformanceFact]
+    public void SupportedOperatorWithUnsupportedTypesIsRefusedNamingTheOperatorAndTheTypes()
+    {
+        var error = Assert.Throws<InvalidModelException>(() => CodeGenerator.Generate(ConformanceCases.Load("mnist_lstm_float"), "lstm", "mnist_lstm_float"));
+
+        Assert.Contains("operator 0 (UNIDIRECTIONAL_SEQUENCE_LSTM): type combination FLOAT32", error.Message);
+    }
+
     [Fact]
     public void NameMustBeACIdentifier()
     {

@@ -122,6 +122,14 @@ public sealed class GeneratedCOperatorTests
     }
 
     [HostCompilerFact]
+    public void SoftmaxOfInt8ToInt16()
+    {
+        var input = Activation("in", DataType.Int8, 0.09f, -7, 3, 10);
+        var output = Activation("out", DataType.Int16, 1f / 32768, -32768, 3, 10);
+        AssertMatchesInterpreter("softmax16", [input, output], new Operator(OpType.Softmax, [0], [1]) { Options = new SoftmaxOptions(1f) });
+    }
+
+    [HostCompilerFact]
     public void ReluOfInt8Rescales()
     {
         var input = Activation("in", DataType.Int8, 0.05f, 10, 1, 64);

@@ -65,7 +65,8 @@ public static class CodegenCommand
         OutputFolder.Replace(outputPath, library.Files);
         context.Out.WriteLine($"wrote {library.Files.Count} files to {outputPath}: {library.Name}.h, {library.Name}.c and the C runtime " +
             $"({string.Join(", ", library.Sources.Where(s => s != library.Name + ".c"))}); arena {library.ArenaBytes} bytes");
-        context.Out.WriteLine($"entry point: {library.Name}_invoke in {library.Name}.h");
+        context.Out.WriteLine($"entry point: {library.Name}_invoke in {library.Name}.h" +
+            (library.HasState ? $"; {library.Name}_reset restarts the model's state ({library.StateBytes} bytes, kept between invokes)" : ""));
         return ExitCodes.Success;
     }
 }

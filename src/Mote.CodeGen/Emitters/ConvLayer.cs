@@ -128,7 +128,7 @@ internal static class ConvLayer
         layer.Require(values is not null && values.Length == length,
             $"bias must be a constant INT64 or INT32 tensor of {length} elements, got {bias.Type.TfLiteName()}{bias.Shape}");
         var name = layer.Name("bias");
-        layer.Constants.Comment($"tensor {layer.InputIndex(position)}: {bias.Name}, {bias.Type.TfLiteName().ToLowerInvariant()}{bias.Shape}");
+        layer.CommentInput(position);
         layer.Constants.Array($"static const int64_t {name}",
             [.. values!.Select(v => v == long.MinValue ? "(-9223372036854775807LL - 1)" : v.ToString(CultureInfo.InvariantCulture) + "LL")]);
         layer.Constants.Line();

@@ -1,4 +1,5 @@
 using Mote.Graph;
+using Mote.Runtime.Kernels;
 using Mote.Runtime.Quantization;
 
 namespace Mote.CodeGen.Emitters;
@@ -43,8 +44,11 @@ internal sealed class LayerContext
         return _model.Subgraph.Tensors[Operator.Outputs[position]];
     }
 
-    /// <summary>A C expression for input <paramref name="position"/>: an arena pointer, or its constant array (named after this layer).</summary>
-    public string InputRef(int position) => _model.TensorRef(Operator.Inputs[position], $"{Prefix}_{Role(position)}");
+    /// <summary>
+    /// A C expression for input <paramref name="position"/>: an arena or state pointer, or its constant array (named after
+    /// this layer and <paramref name="role"/>, by default what the position holds in a convolution).
+    /// </summary>
+    public string InputRef(int position, string? role = null) => _model.TensorRef(Operator.Inputs[position], $"{Prefix}_{role ?? Role(position)}");
 
     public string OutputRef(int position) => _model.TensorRef(Operator.Outputs[position], $"{Prefix}_output");
 
@@ -64,6 +68,9 @@ internal sealed class LayerContext
     /// <summary>A new file-level identifier for this layer, e.g. "conv_2d_3_params".</summary>
     public string Name(string suffix) => _model.Names.Unique($"{Prefix}_{suffix}");
 
+    /// <summary>Writes the comment that marks the next constant array as made from input <paramref name="position"/> (see <see cref="ModelContext.CommentTensor"/>).</summary>
+    public void CommentInput(int position) => _model.CommentTensor(InputIndex(position));
+
     /// <summary>Defines a const int32 array (multipliers, shifts) for this layer and returns its name.</summary>
     public string Int32Array(string suffix, IEnumerable<int> values)
     {
@@ -71,6 +78,9 @@ internal sealed class LayerContext
         Constants.Array($"static const int32_t {name}", CTypes.Int32Literals(values));
         return name;
     }
+
+    /// <summary>A constant array shared by every layer that asks for it by the same name; see <see cref="ModelContext.SharedArray"/>.</summary>
+    public string SharedArray(string type, string name, Func<IReadOnlyList<string>> values) => _model.SharedArray(type, name, values);
 
     /// <summary>Defines a const parameter struct for this layer (named after it and <paramref name="suffix"/>) and returns an expression pointing at it.</summary>
     public string Params(string type, IEnumerable<(string Field, string Value)> fields, string suffix = "params")
@@ -80,6 +90,12 @@ internal sealed class LayerContext
         Constants.Line();
         return "&" + name;
     }
+
+    /// <summary>
+    /// What the interpreter's kernels see of this operator, so that an emitter can take the checks and the prepared
+    /// values (multipliers, folded biases) from the kernel's own Prepare; its failures name the operator as <see cref="Require"/> does.
+    /// </summary>
+    public KernelContext KernelContext() => new(_model.Subgraph, OperatorIndex, _model.Source, scratch: [], persistent: []);
 
     /// <summary>Scale and zero point of a per-tensor quantized tensor, refused unless the scale is positive and the zero point a value of the tensor's type.</summary>
     public (float Scale, int ZeroPoint) Quantization(Tensor tensor)

@@ -30,9 +30,11 @@ internal static class OperatorEmitters
         [OpType.Squeeze] = new ReshapeEmitter(),
         [OpType.StridedSlice] = new StridedSliceEmitter(),
         [OpType.Sub] = new AddEmitter(subtract: true),
+        [OpType.Svdf] = new SvdfEmitter(),
         [OpType.Tanh] = new LookupTableEmitter(tanh: true),
         [OpType.Transpose] = new TransposeEmitter(),
         [OpType.TransposeConv] = new TransposeConvEmitter(),
+        [OpType.UnidirectionalSequenceLstm] = new SequenceLstmEmitter(),
     };
 
     public static IOperatorEmitter? For(OpType type) => s_emitters.GetValueOrDefault(type);

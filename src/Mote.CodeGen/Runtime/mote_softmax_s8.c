@@ -1,5 +1,7 @@
 #include "mote_softmax_s8.h"
 
+#include "mote_values.h"
+
 #define MOTE_SCALED_DIFF_INTEGER_BITS 5
 #define MOTE_ACCUMULATION_INTEGER_BITS 12
 #define MOTE_ONE_Q0 INT32_MAX
@@ -98,13 +100,15 @@ static int32_t mote_softmax_exp(const mote_softmax_params* p, int32_t diff)
     return mote_exp_on_negative_values(mote_srdhm(mote_shl(diff, p->input_left_shift), p->input_multiplier));
 }
 
-void mote_softmax_s8(const mote_softmax_params* p, const int8_t* input, int8_t* output)
+void mote_softmax_s8(const mote_softmax_params* p, const int8_t* input, void* output)
 {
+    const int32_t output_bits = 8 * p->output_size;
+    const int32_t output_min = p->output_size == 1 ? INT8_MIN : INT16_MIN;
+    const int32_t output_max = p->output_size == 1 ? INT8_MAX : INT16_MAX;
     int32_t r, c;
     for (r = 0; r < p->rows; r++)
     {
         const int8_t* row = input + r * p->depth;
-        int8_t* out = output + r * p->depth;
         int32_t max_in_row = INT8_MIN;
         int32_t sum_of_exps = 0;
         int headroom_plus_one;
@@ -131,14 +135,14 @@ void mote_softmax_s8(const mote_softmax_params* p, const int8_t* input, int8_t* 
         for (c = 0; c < p->depth; c++)
         {
             const int32_t diff = row[c] - max_in_row;
-            int32_t value = INT8_MIN;
+            int32_t value = output_min;
             if (diff >= p->diff_min)
             {
-                const int32_t unsaturated = mote_rdbypot(mote_srdhm(reciprocal, mote_softmax_exp(p, diff)), bits_over_unit + 31 - 8);
-                value = mote_clamp(unsaturated + INT8_MIN, INT8_MIN, INT8_MAX);
+                const int32_t unsaturated = mote_rdbypot(mote_srdhm(reciprocal, mote_softmax_exp(p, diff)), bits_over_unit + 31 - output_bits);
+                value = mote_clamp(unsaturated + output_min, output_min, output_max);
             }
 
-            out[c] = (int8_t)value;
+            mote_set(output, r * p->depth + c, p->output_size, value);
         }
     }
 }

@@ -1,4 +1,5 @@
-/* Mote C runtime: int8 SOFTMAX over the last dimension with gemmlowp's fixed-point exp, bit-exact with TFLM. */
+/* Mote C runtime: SOFTMAX of int8 values over the last dimension with gemmlowp's fixed-point exp, bit-exact with TFLM;
+   the output is int8 or int16. */
 #ifndef MOTE_SOFTMAX_S8_H
 #define MOTE_SOFTMAX_S8_H
 
@@ -11,9 +12,10 @@ typedef struct
     int32_t input_multiplier; /* beta * input scale as a Q(31-5) multiplier */
     int32_t input_left_shift;
     int32_t diff_min;         /* differences below this give exp = 0 */
+    int32_t output_size;      /* bytes of an output value: 1 (int8, scale 1/256) or 2 (int16) */
 } mote_softmax_params;
 
-/* The output has scale 1/256 and zero point -128. */
-void mote_softmax_s8(const mote_softmax_params* p, const int8_t* input, int8_t* output);
+/* The output's zero point is its type's minimum. */
+void mote_softmax_s8(const mote_softmax_params* p, const int8_t* input, void* output);
 
 #endif

@@ -21,11 +21,15 @@ public static class TflmArena
     /// <summary>Once: the interpreter's graph, allocator and planner state.</summary>
     public const int FixedBytes = 1024;
 
-    /// <summary>TFLM's greedy activation plan for the main subgraph, with the scratch buffers its kernels request.</summary>
+    /// <summary>
+    /// TFLM's greedy activation plan for the main subgraph, with the scratch buffers its kernels request, plus the
+    /// variable tensors (LSTM and SVDF state), which TFLM allocates in the same arena.
+    /// </summary>
     public static long PlanBytes(Model model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return ArenaLayout.Create(model.Main, KernelScratch(model.Main), new GreedyBySizePlanner()).ArenaBytes;
+        var layout = ArenaLayout.Create(model.Main, KernelScratch(model.Main), new GreedyBySizePlanner());
+        return layout.ArenaBytes + layout.PersistentBytes;
     }
 
     /// <summary>The bookkeeping margin: the constants above times the model's tensors, operators and per-channel outputs.</summary>

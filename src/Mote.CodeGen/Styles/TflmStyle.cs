@@ -186,9 +186,9 @@ public static class TflmStyle
 
         ## Arena size: {arena:N0} bytes
 
-        TFLM keeps two things in the tensor arena: the activations, laid out by its greedy planner, and its own
-        bookkeeping. Mote computes the first exactly with the same greedy-by-size algorithm ({plan:N0} bytes) and adds
-        a margin for the second ({margin:N0} bytes):
+        TFLM keeps two things in the tensor arena: the activations, laid out by its greedy planner (with the variable
+        tensors of a stateful model beside them), and its own bookkeeping. Mote computes the first exactly with the same
+        greedy-by-size algorithm ({plan:N0} bytes) and adds a margin for the second ({margin:N0} bytes):
 
         - {TflmArena.FixedBytes} bytes once for the interpreter's graph, allocator and planner state;
         - {TflmArena.BytesPerTensor} bytes per tensor (its TfLiteEvalTensor, dimensions and allocation records);

@@ -15,13 +15,27 @@ namespace Mote.Runtime.Kernels;
 /// </summary>
 internal static class SvdfKernel
 {
+    public const int StateTensor = 4;
+
     public static IOperation Prepare(KernelContext context)
+    {
+        var svdf = PrepareInteger(context);
+        return context.Input(StateTensor).Type == DataType.Int16
+            ? new IntegerSvdf<short>(context, svdf)
+            : new IntegerSvdf<sbyte>(context, svdf);
+    }
+
+    /// <summary>
+    /// Checks the operator as TFLM's Prepare does and computes what Eval needs; the C generator emits the same values.
+    /// The state is int16 with int16 time weights, or int8 with int8 time weights.
+    /// </summary>
+    public static IntegerSvdfData PrepareInteger(KernelContext context)
     {
         var options = context.Options<SvdfOptions>();
         var input = context.Input(0);
         var weightsFeature = context.Input(1);
         var weightsTime = context.Input(2);
-        var state = context.Input(4);
+        var state = context.Input(StateTensor);
         var output = context.Output(0);
         context.Require(state.IsVariable, "the activation state (input 4) must be a variable tensor");
         context.Require(input.Shape.Rank == 2 && weightsFeature.Shape.Rank == 2 && weightsTime.Shape.Rank == 2 && output.Shape.Rank == 2,
@@ -33,59 +47,69 @@ internal static class SvdfKernel
             && state.Shape.ElementCount == (long)shape.Batches * shape.Memory * filters
             && output.Shape[0] == shape.Batches && output.Shape[1] == shape.Units,
             $"shapes do not fit: input {input.Shape}, feature weights {weightsFeature.Shape}, time weights {weightsTime.Shape}, state {state.Shape}, output {output.Shape}");
-
-        return (input.Type, weightsFeature.Type, weightsTime.Type, state.Type, output.Type) switch
+        if ((input.Type, weightsFeature.Type, weightsTime.Type, state.Type, output.Type) is not
+            ((DataType.Int8, DataType.Int8, DataType.Int16, DataType.Int16, DataType.Int8) or (DataType.Int8, DataType.Int8, DataType.Int8, DataType.Int8, DataType.Int8)))
         {
-            (DataType.Int8, DataType.Int8, DataType.Int16, DataType.Int16, DataType.Int8) => new IntegerSvdf<short>(context, shape),
-            (DataType.Int8, DataType.Int8, DataType.Int8, DataType.Int8, DataType.Int8) => new IntegerSvdf<sbyte>(context, shape),
-            _ => throw context.Unsupported(input, weightsFeature, weightsTime, state, output),
-        };
+            throw context.Unsupported(input, weightsFeature, weightsTime, state, output);
+        }
+
+        (float inputScale, int inputZeroPoint) = context.Quantization(input);
+        (float stateScale, int stateZeroPoint) = context.Quantization(state);
+        (float outputScale, int outputZeroPoint) = context.Quantization(output);
+        float featureWeightsScale = context.Quantization(weightsFeature).Scale;
+        float timeWeightsScale = context.Quantization(weightsTime).Scale;
+
+        // TFLM forms both effective scales in float before widening to double.
+        return new IntegerSvdfData(
+            shape,
+            inputZeroPoint,
+            stateZeroPoint,
+            outputZeroPoint,
+            QuantizedMultiplier.From(inputScale * featureWeightsScale / stateScale),
+            QuantizedMultiplier.From(stateScale * timeWeightsScale / outputScale),
+            Bias.Int32(context, 3, shape.Units));
     }
 
-    private readonly record struct SvdfShape(int Batches, int Inputs, int Filters, int Units, int Memory, int Rank);
+    /// <param name="Filters">Rows of the feature weights: <see cref="Units"/> × <see cref="Rank"/>.</param>
+    /// <param name="Memory">Time steps each filter remembers (columns of the time weights and of the state).</param>
+    internal readonly record struct SvdfShape(int Batches, int Inputs, int Filters, int Units, int Memory, int Rank);
+
+    /// <summary>What an integer SVDF's Eval needs besides its weights: zero points, the two rescalings and the bias (zeros when absent).</summary>
+    /// <param name="FeatureScale">Feature projection (input × feature weights) to the state's scale.</param>
+    /// <param name="OutputScale">A unit's filtered sum (state × time weights) to the output's scale.</param>
+    internal sealed record IntegerSvdfData(
+        SvdfShape Shape, int InputZeroPoint, int StateZeroPoint, int OutputZeroPoint, QuantizedMultiplier FeatureScale, QuantizedMultiplier OutputScale, int[] Bias);
 
     private sealed class IntegerSvdf<T> : IOperation
         where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T>
     {
-        private readonly SvdfShape _s;
+        private readonly IntegerSvdfData _data;
         private readonly int _input;
         private readonly int _state;
         private readonly int _output;
         private readonly sbyte[] _weightsFeature;
         private readonly T[] _weightsTime;
-        private readonly int[] _bias;
-        private readonly int _inputZeroPoint;
-        private readonly int _stateZeroPoint;
-        private readonly int _outputZeroPoint;
-        private readonly QuantizedMultiplier _featureScale;
-        private readonly QuantizedMultiplier _outputScale;
         private readonly int _filterScratch;
 
-        public IntegerSvdf(KernelContext context, SvdfShape shape)
+        public IntegerSvdf(KernelContext context, IntegerSvdfData data)
         {
-            _s = shape;
+            _data = data;
             _input = context.InputIndex(0);
-            _state = context.InputIndex(4);
+            _state = context.InputIndex(StateTensor);
             _output = context.OutputIndex(0);
             _weightsFeature = context.Constant<sbyte>(1);
             _weightsTime = context.Constant<T>(2);
-            _bias = Bias.Int32(context, 3, shape.Units);
-            (float inputScale, _inputZeroPoint) = context.Quantization(context.Input(0));
-            (float stateScale, _stateZeroPoint) = context.Quantization(context.Input(4));
-            (float outputScale, _outputZeroPoint) = context.Quantization(context.Output(0));
-            float featureWeightsScale = context.Quantization(context.Input(1)).Scale;
-            float timeWeightsScale = context.Quantization(context.Input(2)).Scale;
-
-            // TFLM forms both effective scales in float before widening to double.
-            _featureScale = QuantizedMultiplier.From(inputScale * featureWeightsScale / stateScale);
-            _outputScale = QuantizedMultiplier.From(stateScale * timeWeightsScale / outputScale);
-            _filterScratch = context.RequestScratch((long)shape.Batches * shape.Filters * sizeof(int));
+            _filterScratch = context.RequestScratch((long)data.Shape.Batches * data.Shape.Filters * sizeof(int));
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Eval(TensorBuffers buffers)
         {
-            var s = _s;
+            var s = _data.Shape;
+            var featureScale = _data.FeatureScale;
+            var outputScale = _data.OutputScale;
+            int inputZeroPoint = _data.InputZeroPoint;
+            int stateZeroPoint = _data.StateZeroPoint;
             ReadOnlySpan<sbyte> input = buffers.Get<sbyte>(_input);
             var state = buffers.Get<T>(_state);
             var output = buffers.Get<sbyte>(_output);
@@ -105,10 +129,10 @@ internal static class SvdfKernel
                     var weights = _weightsFeature.AsSpan(f * s.Inputs, s.Inputs);
                     for (int c = 0; c < s.Inputs; c++)
                     {
-                        dot += weights[c] * (row[c] - _inputZeroPoint);
+                        dot += weights[c] * (row[c] - inputZeroPoint);
                     }
 
-                    int value = FixedPoint.MultiplyByQuantizedMultiplier(dot, _featureScale.Multiplier, _featureScale.Shift) + _stateZeroPoint;
+                    int value = FixedPoint.MultiplyByQuantizedMultiplier(dot, featureScale.Multiplier, featureScale.Shift) + stateZeroPoint;
                     state[(((b * s.Filters) + f) * s.Memory) + s.Memory - 1] = T.CreateTruncating(Math.Clamp(value, stateMin, stateMax));
                 }
             }
@@ -121,7 +145,7 @@ internal static class SvdfKernel
                     int stateBase = ((b * s.Filters) + f) * s.Memory;
                     for (int m = 0; m < s.Memory; m++)
                     {
-                        sum += int.CreateTruncating(_weightsTime[(f * s.Memory) + m]) * (int.CreateTruncating(state[stateBase + m]) - _stateZeroPoint);
+                        sum += int.CreateTruncating(_weightsTime[(f * s.Memory) + m]) * (int.CreateTruncating(state[stateBase + m]) - stateZeroPoint);
                     }
 
                     filtered[(b * s.Filters) + f] = sum;
@@ -129,13 +153,13 @@ internal static class SvdfKernel
 
                 for (int u = 0; u < s.Units; u++)
                 {
-                    int acc = _bias[u];
+                    int acc = _data.Bias[u];
                     for (int r = 0; r < s.Rank; r++)
                     {
                         acc += filtered[(b * s.Filters) + (u * s.Rank) + r];
                     }
 
-                    int value = FixedPoint.MultiplyByQuantizedMultiplier(acc, _outputScale.Multiplier, _outputScale.Shift) + _outputZeroPoint;
+                    int value = FixedPoint.MultiplyByQuantizedMultiplier(acc, outputScale.Multiplier, outputScale.Shift) + _data.OutputZeroPoint;
                     output[(b * s.Units) + u] = (sbyte)Math.Clamp(value, sbyte.MinValue, sbyte.MaxValue);
                 }
             }

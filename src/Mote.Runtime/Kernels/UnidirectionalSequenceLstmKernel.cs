@@ -20,18 +20,94 @@ namespace Mote.Runtime.Kernels;
 /// </summary>
 internal static class UnidirectionalSequenceLstmKernel
 {
-    private const int InputTensor = 0;
-    private const int HiddenStateTensor = 18;
-    private const int CellStateTensor = 19;
+    public const int HiddenStateTensor = 18;
+    public const int CellStateTensor = 19;
 
     // Gate order within the weight inputs: input, forget, cell, output (inputs 1–4, 5–8 and biases 12–15).
-    private const int GateCount = 4;
-    private const int InputGate = 0;
-    private const int ForgetGate = 1;
-    private const int CellGate = 2;
-    private const int OutputGate = 3;
+    public const int GateCount = 4;
+    public const int InputGate = 0;
+    public const int ForgetGate = 1;
+    public const int CellGate = 2;
+    public const int OutputGate = 3;
+
+    /// <summary>
+    /// In the integer LSTM, the gates' pre-activations are Q3.12 (a power-of-two scale), so the lookup-table sigmoid and
+    /// tanh take TFLM's default input scaling: ×3, no shift.
+    /// </summary>
+    public const int GateMultiplier = 3;
+
+    private const int InputTensor = 0;
+    private const float GateInputScale = 1f / 4096; // Q3.12
+    private const float GateOutputScale = 1f / 32768; // Q0.15
 
     public static IOperation Prepare(KernelContext context)
+    {
+        var input = context.Input(InputTensor);
+        if (input.Type != DataType.Float32)
+        {
+            return new IntegerLstm(context, PrepareInteger(context));
+        }
+
+        var (size, cellClip) = Check(context);
+        var tensors = new[] { input, context.Input(1), context.Input(HiddenStateTensor), context.Input(CellStateTensor), context.Output(0) };
+        return tensors.All(t => t.Type == DataType.Float32) ? new FloatLstm(context, size, cellClip) : throw context.Unsupported(tensors);
+    }
+
+    /// <summary>
+    /// Checks an int8 LSTM (int8 activations and weights, int16 cell state) as TFLM's Prepare does and computes what its
+    /// Eval needs; the C generator emits the same values.
+    /// </summary>
+    public static IntegerLstmData PrepareInteger(KernelContext context)
+    {
+        var (size, cellClip) = Check(context);
+        var input = context.Input(InputTensor);
+        var hidden = context.Input(HiddenStateTensor);
+        var cell = context.Input(CellStateTensor);
+        var output = context.Output(0);
+        if ((input.Type, context.Input(1).Type, hidden.Type, cell.Type, output.Type) is not (DataType.Int8, DataType.Int8, DataType.Int8, DataType.Int16, DataType.Int8))
+        {
+            throw context.Unsupported(input, context.Input(1), hidden, cell, output);
+        }
+
+        (float inputScale, int inputZeroPoint) = context.Quantization(input);
+        (float hiddenScale, int hiddenZeroPoint) = context.Quantization(hidden);
+        (float cellScale, int cellZeroPoint) = context.Quantization(cell);
+        context.Require(cellZeroPoint == 0, "the cell state must be symmetric (zero point 0)");
+        context.Require(FixedPointActivationInput.IsPowerOfTwo(cellScale, out int cellScalePower), $"cell state scale {cellScale} is not a power of two");
+
+        var gates = new IntegerLstmGate[GateCount];
+        for (int gate = 0; gate < GateCount; gate++)
+        {
+            var inputWeights = context.Constant<sbyte>(1 + gate);
+            var recurrentWeights = context.Constant<sbyte>(5 + gate);
+            gates[gate] = new IntegerLstmGate(
+                inputWeights,
+                recurrentWeights,
+                FoldZeroPoint(Bias.Int32(context, 12 + gate, size.Units), inputWeights, inputZeroPoint, size.Inputs),
+                FoldZeroPoint(new int[size.Units], recurrentWeights, hiddenZeroPoint, size.Units),
+                GateScale(context, 1 + gate, inputScale),
+                GateScale(context, 5 + gate, hiddenScale));
+        }
+
+        // tanh(cell) reads the cell state as Q3.12: a coarser cell scale shifts left, a finer one divides by 2^n.
+        int leftShift = 15 + cellScalePower - 3;
+        (int tanhMultiplier, int tanhShift) = leftShift >= 0 ? LookupActivations.InputScaling(0, leftShift) : (GateMultiplier, -leftShift);
+
+        // TFLM's CreateInterGateMulParams: the scale product in double over the output scale.
+        return new IntegerLstmData(
+            size,
+            gates,
+            QuantizedMultiplier.From((double)GateOutputScale * cellScale / cellScale),
+            QuantizedMultiplier.From((double)GateOutputScale * GateOutputScale / cellScale),
+            QuantizedMultiplier.From((double)GateOutputScale * GateOutputScale / hiddenScale),
+            hiddenZeroPoint,
+            cellClip > 0 ? (short)Math.Clamp((double)cellClip / cellScale, short.MinValue, short.MaxValue) : (short)0,
+            tanhMultiplier,
+            tanhShift);
+    }
+
+    /// <summary>The checks every LSTM takes; returns its size and cell clip.</summary>
+    private static (LstmSize Size, float CellClip) Check(KernelContext context)
     {
         var options = context.Options<SequenceLstmOptions>();
         context.Require(options.Activation == Activation.Tanh, $"cell gate activation {options.Activation} is not supported (TANH only)");
@@ -67,12 +143,7 @@ internal static class UnidirectionalSequenceLstmKernel
                 $"gate {gate}: weights {inputWeights.Shape} and {recurrentWeights.Shape}, bias {bias.Shape} do not fit {size.Units} units of {size.Inputs} inputs");
         }
 
-        return (input.Type, context.Input(1).Type, hidden.Type, cell.Type, output.Type) switch
-        {
-            (DataType.Int8, DataType.Int8, DataType.Int8, DataType.Int16, DataType.Int8) => new IntegerLstm(context, size, options.CellClip),
-            (DataType.Float32, DataType.Float32, DataType.Float32, DataType.Float32, DataType.Float32) => new FloatLstm(context, size, options.CellClip),
-            _ => throw context.Unsupported(input, context.Input(1), hidden, cell, output),
-        };
+        return (size, options.CellClip);
     }
 
     /// <param name="Batches">Sequences in the input.</param>
@@ -80,7 +151,7 @@ internal static class UnidirectionalSequenceLstmKernel
     /// <param name="Inputs">Features per time step.</param>
     /// <param name="Units">Cells, i.e. the hidden state's size per sequence.</param>
     /// <param name="TimeMajor">Input laid out [time, batch, feature] rather than [batch, time, feature].</param>
-    private readonly record struct LstmSize(int Batches, int Steps, int Inputs, int Units, bool TimeMajor)
+    internal readonly record struct LstmSize(int Batches, int Steps, int Inputs, int Units, bool TimeMajor)
     {
         public int StepCount => TimeMajor ? Steps : Batches * Steps;
 
@@ -92,6 +163,29 @@ internal static class UnidirectionalSequenceLstmKernel
             TimeMajor ? (step * Batches, 0, Batches) : (step, step / Steps, 1);
     }
 
+    /// <summary>What an int8 LSTM's Eval needs besides its tensors: per gate, the two FCs' weights, folded biases and rescalings, then the inter-gate products' rescalings.</summary>
+    /// <param name="ForgetTimesCell">forget gate (Q0.15) × cell state to the cell state's scale.</param>
+    /// <param name="InputTimesCellGate">input gate × cell gate (both Q0.15) to the cell state's scale.</param>
+    /// <param name="OutputTimesTanh">output gate × tanh(cell) (both Q0.15) to the hidden state's scale.</param>
+    /// <param name="CellClip">The cell state's clip in its own scale; 0 for none.</param>
+    /// <param name="TanhMultiplier">tanh(cell)'s input scaling for <see cref="LookupActivations.Tanh"/>, with <paramref name="TanhShift"/>.</param>
+    internal sealed record IntegerLstmData(
+        LstmSize Size,
+        IntegerLstmGate[] Gates,
+        QuantizedMultiplier ForgetTimesCell,
+        QuantizedMultiplier InputTimesCellGate,
+        QuantizedMultiplier OutputTimesTanh,
+        int HiddenZeroPoint,
+        short CellClip,
+        int TanhMultiplier,
+        int TanhShift);
+
+    /// <summary>One gate of an int8 LSTM: FC(input) and FC(hidden), each with its bias and its rescaling to Q3.12.</summary>
+    /// <param name="InputBias">The gate's bias minus the input zero point × each weight row's sum.</param>
+    /// <param name="RecurrentBias">Minus the hidden state's zero point × each recurrent weight row's sum.</param>
+    internal sealed record IntegerLstmGate(
+        sbyte[] InputWeights, sbyte[] RecurrentWeights, int[] InputBias, int[] RecurrentBias, QuantizedMultiplier InputScale, QuantizedMultiplier RecurrentScale);
+
     /// <summary>
     /// Int8 input and hidden state, int16 cell state, int8 weights, int32 biases. Every gate's two FCs are requantized
     /// to Q3.12 (scale 2^-12), the LUT sigmoid/tanh give Q0.15, and the inter-gate products are requantized to the
@@ -99,65 +193,19 @@ internal static class UnidirectionalSequenceLstmKernel
     /// </summary>
     private sealed class IntegerLstm : IOperation
     {
-        private const float GateInputScale = 1f / 4096; // Q3.12
-        private const float GateOutputScale = 1f / 32768; // Q0.15
-
-        // Gate inputs have a power-of-two scale, so the LUT activations take TFLM's default scaling (×3, no shift).
-        private const int GateMultiplier = 3;
-
-        private readonly LstmSize _size;
+        private readonly IntegerLstmData _data;
         private readonly int _input;
         private readonly int _hidden;
         private readonly int _cell;
         private readonly int _output;
-        private readonly sbyte[][] _inputWeights = new sbyte[GateCount][];
-        private readonly sbyte[][] _recurrentWeights = new sbyte[GateCount][];
 
-        // Biases with the input and hidden zero points folded in: bias − zero point · Σ weights of the row.
-        private readonly int[][] _inputBias = new int[GateCount][];
-        private readonly int[][] _recurrentBias = new int[GateCount][];
-        private readonly QuantizedMultiplier[] _inputScale = new QuantizedMultiplier[GateCount];
-        private readonly QuantizedMultiplier[] _recurrentScale = new QuantizedMultiplier[GateCount];
-        private readonly QuantizedMultiplier _forgetTimesCell;
-        private readonly QuantizedMultiplier _inputTimesCellGate;
-        private readonly QuantizedMultiplier _outputTimesTanh;
-        private readonly int _hiddenZeroPoint;
-        private readonly short _cellClip;
-        private readonly int _tanhMultiplier;
-        private readonly int _tanhShift;
-
-        public IntegerLstm(KernelContext context, LstmSize size, float cellClip)
+        public IntegerLstm(KernelContext context, IntegerLstmData data)
         {
-            _size = size;
+            _data = data;
             _input = context.InputIndex(InputTensor);
             _hidden = context.InputIndex(HiddenStateTensor);
             _cell = context.InputIndex(CellStateTensor);
             _output = context.OutputIndex(0);
-            (float inputScale, int inputZeroPoint) = context.Quantization(context.Input(InputTensor));
-            (float hiddenScale, _hiddenZeroPoint) = context.Quantization(context.Input(HiddenStateTensor));
-            (float cellScale, int cellZeroPoint) = context.Quantization(context.Input(CellStateTensor));
-            context.Require(cellZeroPoint == 0, "the cell state must be symmetric (zero point 0)");
-            context.Require(FixedPointActivationInput.IsPowerOfTwo(cellScale, out int cellScalePower), $"cell state scale {cellScale} is not a power of two");
-
-            for (int gate = 0; gate < GateCount; gate++)
-            {
-                _inputWeights[gate] = context.Constant<sbyte>(1 + gate);
-                _recurrentWeights[gate] = context.Constant<sbyte>(5 + gate);
-                _inputScale[gate] = GateScale(context, 1 + gate, inputScale);
-                _recurrentScale[gate] = GateScale(context, 5 + gate, hiddenScale);
-                _inputBias[gate] = FoldZeroPoint(Bias.Int32(context, 12 + gate, size.Units), _inputWeights[gate], inputZeroPoint, size.Inputs);
-                _recurrentBias[gate] = FoldZeroPoint(new int[size.Units], _recurrentWeights[gate], _hiddenZeroPoint, size.Units);
-            }
-
-            // TFLM's CreateInterGateMulParams: the scale product in double over the output scale.
-            _forgetTimesCell = QuantizedMultiplier.From((double)GateOutputScale * cellScale / cellScale);
-            _inputTimesCellGate = QuantizedMultiplier.From((double)GateOutputScale * GateOutputScale / cellScale);
-            _outputTimesTanh = QuantizedMultiplier.From((double)GateOutputScale * GateOutputScale / hiddenScale);
-            _cellClip = cellClip > 0 ? (short)Math.Clamp((double)cellClip / cellScale, short.MinValue, short.MaxValue) : (short)0;
-
-            // tanh(cell) reads the cell state as Q3.12: a coarser cell scale shifts left, a finer one divides by 2^n.
-            int leftShift = 15 + cellScalePower - 3;
-            (_tanhMultiplier, _tanhShift) = leftShift >= 0 ? LookupActivations.InputScaling(0, leftShift) : (GateMultiplier, -leftShift);
         }
 
         // Kernels run once per inference; skip the tier-0 JIT so the first inference is already optimized.
@@ -168,13 +216,15 @@ internal static class UnidirectionalSequenceLstmKernel
             var hidden = buffers.Get<sbyte>(_hidden);
             var cell = buffers.Get<short>(_cell);
             var output = buffers.Get<sbyte>(_output);
-            int units = _size.Units;
-            for (int step = 0; step < _size.StepCount; step++)
+            var d = _data;
+            var size = d.Size;
+            int units = size.Units;
+            for (int step = 0; step < size.StepCount; step++)
             {
-                (int inputRow, int stateRow, int rows) = _size.Step(step);
+                (int inputRow, int stateRow, int rows) = size.Step(step);
                 for (int r = 0; r < rows; r++)
                 {
-                    var x = input.Slice((inputRow + r) * _size.Inputs, _size.Inputs);
+                    var x = input.Slice((inputRow + r) * size.Inputs, size.Inputs);
                     var h = hidden.Slice((stateRow + r) * units, units);
                     var c = cell.Slice((stateRow + r) * units, units);
                     var o = output.Slice((inputRow + r) * units, units);
@@ -185,17 +235,17 @@ internal static class UnidirectionalSequenceLstmKernel
                         int cellGate = LookupActivations.Tanh(GateInput(CellGate, u, x, h), GateMultiplier, 0);
                         int outputGate = LookupActivations.Logistic(GateInput(OutputGate, u, x, h), GateMultiplier, 0);
 
-                        int kept = Saturate16(FixedPoint.MultiplyByQuantizedMultiplier(forget * c[u], _forgetTimesCell.Multiplier, _forgetTimesCell.Shift));
-                        int added = Saturate16(FixedPoint.MultiplyByQuantizedMultiplier(inputGate * cellGate, _inputTimesCellGate.Multiplier, _inputTimesCellGate.Shift));
+                        int kept = Saturate16(FixedPoint.MultiplyByQuantizedMultiplier(forget * c[u], d.ForgetTimesCell.Multiplier, d.ForgetTimesCell.Shift));
+                        int added = Saturate16(FixedPoint.MultiplyByQuantizedMultiplier(inputGate * cellGate, d.InputTimesCellGate.Multiplier, d.InputTimesCellGate.Shift));
                         int updated = Saturate16(kept + added);
-                        if (_cellClip > 0)
+                        if (d.CellClip > 0)
                         {
-                            updated = Math.Clamp(updated, -_cellClip, _cellClip);
+                            updated = Math.Clamp(updated, -d.CellClip, d.CellClip);
                         }
 
                         c[u] = (short)updated;
-                        int tanh = LookupActivations.Tanh(updated, _tanhMultiplier, _tanhShift);
-                        int value = FixedPoint.MultiplyByQuantizedMultiplier(tanh * outputGate, _outputTimesTanh.Multiplier, _outputTimesTanh.Shift) + _hiddenZeroPoint;
+                        int tanh = LookupActivations.Tanh(updated, d.TanhMultiplier, d.TanhShift);
+                        int value = FixedPoint.MultiplyByQuantizedMultiplier(tanh * outputGate, d.OutputTimesTanh.Multiplier, d.OutputTimesTanh.Shift) + d.HiddenZeroPoint;
                         o[u] = (sbyte)Math.Clamp(value, sbyte.MinValue, sbyte.MaxValue);
                     }
                 }
@@ -207,37 +257,36 @@ internal static class UnidirectionalSequenceLstmKernel
         /// <summary>A gate's pre-activation in Q3.12: both FCs requantized and clamped to int16, then added with saturation.</summary>
         private int GateInput(int gate, int unit, ReadOnlySpan<sbyte> x, ReadOnlySpan<sbyte> h)
         {
+            var g = _data.Gates[gate];
             int inputs = x.Length;
             int units = h.Length;
-            int fromInput = DotProduct.Int8(_inputWeights[gate].AsSpan(unit * inputs, inputs), x) + _inputBias[gate][unit];
-            int fromHidden = DotProduct.Int8(_recurrentWeights[gate].AsSpan(unit * units, units), h) + _recurrentBias[gate][unit];
-            var inputScale = _inputScale[gate];
-            var recurrentScale = _recurrentScale[gate];
+            int fromInput = DotProduct.Int8(g.InputWeights.AsSpan(unit * inputs, inputs), x) + g.InputBias[unit];
+            int fromHidden = DotProduct.Int8(g.RecurrentWeights.AsSpan(unit * units, units), h) + g.RecurrentBias[unit];
             return Saturate16(
-                Saturate16(FixedPoint.MultiplyByQuantizedMultiplier(fromInput, inputScale.Multiplier, inputScale.Shift))
-                + Saturate16(FixedPoint.MultiplyByQuantizedMultiplier(fromHidden, recurrentScale.Multiplier, recurrentScale.Shift)));
+                Saturate16(FixedPoint.MultiplyByQuantizedMultiplier(fromInput, g.InputScale.Multiplier, g.InputScale.Shift))
+                + Saturate16(FixedPoint.MultiplyByQuantizedMultiplier(fromHidden, g.RecurrentScale.Multiplier, g.RecurrentScale.Shift)));
         }
 
         private static int Saturate16(int value) => Math.Clamp(value, short.MinValue, short.MaxValue);
+    }
 
-        private static QuantizedMultiplier GateScale(KernelContext context, int weights, float activationScale)
+    private static QuantizedMultiplier GateScale(KernelContext context, int weights, float activationScale)
+    {
+        var tensor = context.Input(weights);
+        var quantization = tensor.Quantization;
+        context.Require(quantization is { HasScales: true, IsPerChannel: false } && quantization.ZeroPoints.All(z => z == 0),
+            $"weights {tensor.Name} must be quantized per tensor and symmetric");
+        return QuantizedMultiplier.ForProduct(activationScale, quantization!.Scales[0], GateInputScale);
+    }
+
+    private static int[] FoldZeroPoint(int[] bias, sbyte[] weights, int zeroPoint, int depth)
+    {
+        for (int u = 0; u < bias.Length; u++)
         {
-            var tensor = context.Input(weights);
-            var quantization = tensor.Quantization;
-            context.Require(quantization is { HasScales: true, IsPerChannel: false } && quantization.ZeroPoints.All(z => z == 0),
-                $"weights {tensor.Name} must be quantized per tensor and symmetric");
-            return QuantizedMultiplier.ForProduct(activationScale, quantization!.Scales[0], GateInputScale);
+            bias[u] -= zeroPoint * DotProduct.Sum(weights.AsSpan(u * depth, depth));
         }
 
-        private static int[] FoldZeroPoint(int[] bias, sbyte[] weights, int zeroPoint, int depth)
-        {
-            for (int u = 0; u < bias.Length; u++)
-            {
-                bias[u] -= zeroPoint * DotProduct.Sum(weights.AsSpan(u * depth, depth));
-            }
-
-            return bias;
-        }
+        return bias;
     }
 
     /// <summary>Float32 in TFLM's order: each FC sums its products in sequence and adds its bias, then the two FCs are added.</summary>

@@ -8,7 +8,7 @@ namespace Mote.Runtime.Quantization;
 internal static class LookupActivations
 {
     // TFLite's sigmoid_table_uint16; the values are TFLite's own (not all are round(65536·sigmoid(i/24))).
-    private static ReadOnlySpan<ushort> SigmoidTable =>
+    internal static ReadOnlySpan<ushort> SigmoidTable =>
     [
         32768, 33451, 34133, 34813, 35493, 36169, 36843, 37513, 38180, 38841, 39498, 40149, 40794, 41432, 42064, 42688,
         43304, 43912, 44511, 45102, 45683, 46255, 46817, 47369, 47911, 48443, 48964, 49475, 49975, 50464, 50942, 51409,
