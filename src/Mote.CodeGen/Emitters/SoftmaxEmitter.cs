@@ -1,5 +1,5 @@
 using Mote.Graph;
-using Mote.Runtime.Quantization;
+using Mote.Runtime.Kernels;
 using static Mote.CodeGen.Emitters.ConvLayer;
 
 namespace Mote.CodeGen.Emitters;
@@ -7,8 +7,6 @@ namespace Mote.CodeGen.Emitters;
 /// <summary>SOFTMAX int8 → int8 or int16 over the last dimension → mote_softmax_s8 (gemmlowp fixed-point exp, as TFLM).</summary>
 internal sealed class SoftmaxEmitter : IOperatorEmitter
 {
-    private const int ScaledDiffIntegerBits = 5;
-
     public void Emit(LayerContext layer)
     {
         layer.UseRuntime("mote_values.h", "mote_softmax_s8.h", "mote_softmax_s8.c");
@@ -25,13 +23,7 @@ internal sealed class SoftmaxEmitter : IOperatorEmitter
         int depth = input.Shape[input.Shape.Rank - 1];
         int rows = (int)(input.Shape.ElementCount / Math.Max(depth, 1));
 
-        // TFLite's PreprocessSoftmaxScaling, as the interpreter's SoftmaxKernel: beta × input scale as a Q(31−5)
-        // multiplier capped below 2^31, and the smallest difference whose exp is not flushed to zero.
-        float inputScale = layer.Quantization(input).Scale;
-        double real = Math.Min((double)options!.Beta * inputScale * (1 << (31 - ScaledDiffIntegerBits)), (1L << 31) - 1.0);
-        var q = QuantizedMultiplier.From(real);
-        double radius = ((1 << ScaledDiffIntegerBits) - 1) * (double)(1L << (31 - ScaledDiffIntegerBits)) / (1L << q.Shift);
-        int diffMin = -(int)Math.Floor(radius);
+        var (q, diffMin) = SoftmaxKernel.InputScaling(options!.Beta, layer.Quantization(input).Scale);
 
         var parameters = layer.Params("mote_softmax_params",
         [

@@ -34,14 +34,21 @@ internal static class SoftmaxKernel
         }
     }
 
-    private static Int8Softmax CreateInt8(KernelContext context, SoftmaxOptions options, int rows, int depth, int outputBits, int min, int max)
+    /// <summary>
+    /// TFLite's PreprocessSoftmaxScaling: beta × input scale as a Q(31−5) multiplier capped below 2^31, and the smallest
+    /// difference from the row's maximum whose exp is not flushed to zero. The C generator emits the same values.
+    /// </summary>
+    internal static (QuantizedMultiplier Multiplier, int DiffMin) InputScaling(float beta, float inputScale)
     {
-        // TFLite's PreprocessSoftmaxScaling: beta × input scale as a Q(31−5) multiplier, capped below 2^31.
-        float inputScale = context.Quantization(context.Input(0)).Scale;
-        double real = Math.Min((double)options.Beta * inputScale * (1 << (31 - ScaledDiffIntegerBits)), (1L << 31) - 1.0);
+        double real = Math.Min((double)beta * inputScale * (1 << (31 - ScaledDiffIntegerBits)), (1L << 31) - 1.0);
         var q = QuantizedMultiplier.From(real);
         double radius = ((1 << ScaledDiffIntegerBits) - 1) * (double)(1L << (31 - ScaledDiffIntegerBits)) / (1L << q.Shift);
-        int diffMin = -(int)Math.Floor(radius);
+        return (q, -(int)Math.Floor(radius));
+    }
+
+    private static Int8Softmax CreateInt8(KernelContext context, SoftmaxOptions options, int rows, int depth, int outputBits, int min, int max)
+    {
+        var (q, diffMin) = InputScaling(options.Beta, context.Quantization(context.Input(0)).Scale);
         return new Int8Softmax(context.InputIndex(0), context.OutputIndex(0), rows, depth, q.Multiplier, q.Shift, diffMin, outputBits, min, max);
     }
 
