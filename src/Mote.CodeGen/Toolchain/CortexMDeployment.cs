@@ -15,8 +15,9 @@ public static partial class CortexMDeployment
     /// <summary>
     /// Writes the library, its test main (embedding <paramref name="cases"/>) and the board files into the empty
     /// folder <paramref name="directory"/>, builds and measures; <paramref name="profile"/> (which needs
-    /// <paramref name="emulate"/>) also attributes the inference's instructions to functions. Throws <see cref="ToolchainMissingException"/> when a
-    /// tool is missing and <see cref="ToolchainFailedException"/> when the build or an emulation fails to run.
+    /// <paramref name="emulate"/>) also attributes the inference's instructions to functions. Throws
+    /// <see cref="ToolchainMissingException"/> when a tool is missing and <see cref="ToolchainFailedException"/> when the
+    /// build or an emulation fails to run.
     /// </summary>
     public static DeployMeasurement Run(
         GeneratedLibrary library, IReadOnlyList<TestCase> cases, CortexMTarget target, string optimization, bool emulate, bool profile, string directory, TimeSpan timeout)
@@ -49,11 +50,11 @@ public static partial class CortexMDeployment
 
         var size = toolchain.Size(directory, Elf);
         // Static symbols of the same name in two files would collide, so sizes of equal names add up.
-        var symbolList = toolchain.Symbols(directory, Elf);
-        var symbols = symbolList.GroupBy(s => s.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(s => s.Size), StringComparer.Ordinal);
-        long weights = WeightSymbols(library).Sum(name => symbols.GetValueOrDefault(name));
-        long quantization = QuantizationSymbols(library).Sum(name => symbols.GetValueOrDefault(name));
-        long testData = symbols.Where(s => s.Key.StartsWith(TestMainWriter.TestDataPrefix, StringComparison.Ordinal)).Sum(s => s.Value);
+        var symbols = toolchain.Symbols(directory, Elf);
+        var sizeByName = symbols.GroupBy(s => s.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(s => s.Size), StringComparer.Ordinal);
+        long weights = WeightSymbols(library).Sum(name => sizeByName.GetValueOrDefault(name));
+        long quantization = QuantizationSymbols(library).Sum(name => sizeByName.GetValueOrDefault(name));
+        long testData = sizeByName.Where(s => s.Key.StartsWith(TestMainWriter.TestDataPrefix, StringComparison.Ordinal)).Sum(s => s.Value);
         long staticBytes = size.Data + size.Bss - library.ArenaBytes;
         var measurement = new DeployMeasurement(
             target.Name, target.Machine, optimization, OutputMatches: null, size.Text - weights - quantization - testData, weights, RamBytes: null,
@@ -84,7 +85,7 @@ public static partial class CortexMDeployment
             RamBytes = library.ArenaBytes + staticBytes + stack,
             InstructionsPerInference = with.Instructions - without.Instructions,
             InstructionsWithoutInference = without.Instructions,
-            Profile = profile ? FunctionProfile.Attribute(with.Output, without.Output, symbolList) : null,
+            Profile = profile ? FunctionProfile.Attribute(with.Output, without.Output, symbols) : null,
         };
     }
 
