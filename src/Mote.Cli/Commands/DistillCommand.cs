@@ -76,14 +76,8 @@ public static class DistillCommand
         }
 
         var givenSpec = request.Student is { } named && Directory.Exists(named) ? RunFolder.FindSpec(named, null) : request.Student;
+        var specPath = RunFolder.SpecToTrain(outputFolder, givenSpec, request.Resume, "--student");
         var checkpoint = Path.Combine(outputFolder, RunFolder.CheckpointFile);
-        if (request.Resume && !File.Exists(checkpoint))
-        {
-            throw new UsageException($"{checkpoint}: no checkpoint to resume from");
-        }
-
-        var specPath = request.Resume ? RunFolder.SpecForResume(outputFolder, givenSpec, "--student")
-            : givenSpec ?? throw new UsageException("--student SPEC is required (only --resume can take the spec from the output folder)");
         var teacherPath = RunFolder.ModelPath(request.Teacher);
         var teacher = ModelLoader.Load(teacherPath);
         var settings = DistillSettings.For(teacherPath, temperature, alpha, seed);

@@ -64,14 +64,8 @@ public static class TrainCommand
 
     private static int Train(CliContext context, string? givenSpec, string dataFolder, int? epochs, string outputFolder, bool resume, ulong seed, long memoryBudget)
     {
+        var specPath = RunFolder.SpecToTrain(outputFolder, givenSpec, resume, "--model");
         var checkpoint = Path.Combine(outputFolder, RunFolder.CheckpointFile);
-        if (resume && !File.Exists(checkpoint))
-        {
-            throw new UsageException($"{checkpoint}: no checkpoint to resume from");
-        }
-
-        var specPath = resume ? RunFolder.SpecForResume(outputFolder, givenSpec)
-            : givenSpec ?? throw new UsageException("--model SPEC is required (only --resume can take the spec from the run folder)");
         var spec = ModelSpec.Load(specPath);
         Directory.CreateDirectory(outputFolder);
         using var data = TrainingData.Open(dataFolder, spec.ValidationFraction, seed, memoryBudget, outputFolder, spec.AudioAugmentation);

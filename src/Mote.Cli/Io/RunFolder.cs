@@ -50,10 +50,28 @@ public static class RunFolder
     }
 
     /// <summary>
-    /// The spec a resumed run continues with: the saved one, or <paramref name="givenSpec"/> if it is byte for byte the
-    /// same. A run folder written before runs kept their spec continues with <paramref name="givenSpec"/>.
+    /// The spec a training command (`mote train`, `mote distill`) trains into <paramref name="runFolder"/>: on
+    /// --resume, after checking that the folder holds a checkpoint, the saved spec, or <paramref name="givenSpec"/> if it
+    /// is byte for byte the same (a folder written before runs kept their spec continues with it); otherwise the one the
+    /// user named with <paramref name="specOption"/>.
     /// </summary>
-    public static string SpecForResume(string runFolder, string? givenSpec, string specOption = "--model")
+    public static string SpecToTrain(string runFolder, string? givenSpec, bool resume, string specOption)
+    {
+        if (!resume)
+        {
+            return givenSpec ?? throw new UsageException($"{specOption} SPEC is required (only --resume can take the spec from the output folder)");
+        }
+
+        var checkpoint = Path.Combine(runFolder, CheckpointFile);
+        if (!File.Exists(checkpoint))
+        {
+            throw new UsageException($"{checkpoint}: no checkpoint to resume from");
+        }
+
+        return SpecForResume(runFolder, givenSpec, specOption);
+    }
+
+    private static string SpecForResume(string runFolder, string? givenSpec, string specOption)
     {
         var saved = SpecPath(runFolder);
         if (givenSpec is null || !File.Exists(saved))
